@@ -1,0 +1,158 @@
+using System.Text.RegularExpressions;
+using Monitoring.Checks.Yaml;
+using Monitoring.Probes;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Monitoring.Checks;
+
+/// <summary>
+/// Reads a <c>checks/</c> folder and validates it as a whole: every file, every field, and what spans files (unique
+/// ids). Every error is collected with its file, line and YAML path; nothing is half-loaded.
+/// </summary>
+public sealed partial class CheckSetLoader(IReadOnlyList<ProbeKind> probeKinds, VariableExpander expander)
+{
+    public const string SettingsFile = "monitoring.yaml";
+    public const string ProbesFolder = "probes";
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,62}$")]
+    private static partial Regex IdPattern();
+
+    /// <summary>A loader for the built-in probe kinds, expanding variables from the environment.</summary>
+    public static CheckSetLoader Default(IReadOnlyDictionary<string, string>? variables = null) =>
+        new(ProbeKinds.All, VariableExpander.FromEnvironment(variables));
+
+    /// <summary>Loads the folder, or throws <see cref="InvalidChecksException"/> listing every error.</summary>
+    public CheckSet LoadOrThrow(string directory)
+    {
+        var (checks, errors) = Load(directory);
+        return errors.Count == 0 ? checks! : throw new InvalidChecksException(errors);
+    }
+
+    /// <summary>Loads the folder; the check set is null whenever there is at least one error.</summary>
+    public (CheckSet? Checks, IReadOnlyList<ConfigError> Errors) Load(string directory)
+    {
+        var diagnostics = new ConfigDiagnostics();
+        var root = Path.GetFullPath(directory);
+        var displayRoot = Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar));
+        if (!System.IO.Directory.Exists(root))
+        {
+            diagnostics.Add(directory, 0, "", "the checks folder does not exist");
+            return (null, diagnostics.Errors);
+        }
+
+        string Display(string file) => Path.Combine(displayRoot, Path.GetRelativePath(root, file)).Replace('\\', '/');
+
+        var settings = new MonitoringSettings();
+        var settingsPath = Path.Combine(root, SettingsFile);
+        if (File.Exists(settingsPath) && Parse(settingsPath, Display(settingsPath), diagnostics) is { } settingsNode)
+            settings = MonitoringSettings.Read(settingsNode);
+
+        var probes = new List<ProbeDefinition>();
+        foreach (var file in YamlFiles(Path.Combine(root, ProbesFolder)))
+        {
+            if (Parse(file, Display(file), diagnostics) is not { } fileNode || !fileNode.ExpectMapping()) continue;
+            foreach (var item in fileNode.Items("probes"))
+                if (ReadProbe(item, settings) is { } probe) probes.Add(probe);
+            fileNode.RejectUnknownKeys();
+        }
+
+        ReportStrayFiles(root, Display, diagnostics);
+        ReportDuplicateIds(probes, diagnostics);
+        return diagnostics.HasErrors ? (null, diagnostics.Errors) : (new CheckSet(root, settings, probes), []);
+    }
+
+    private ConfigNode? Parse(string path, string display, ConfigDiagnostics diagnostics)
+    {
+        var file = new ConfigFile(display, diagnostics, expander);
+        try
+        {
+            using var reader = new StreamReader(path);
+            var stream = new YamlStream();
+            stream.Load(reader);
+            if (stream.Documents.Count == 0) return null;
+            return new ConfigNode(stream.Documents[0].RootNode, "", file);
+        }
+        catch (YamlException e)
+        {
+            var message = (e.InnerException?.Message ?? e.Message).Replace(Environment.NewLine, " ");
+            diagnostics.Add(display, (int)e.Start.Line, "", $"not valid YAML: {message}");
+            return null;
+        }
+    }
+
+    private ProbeDefinition? ReadProbe(ConfigNode node, MonitoringSettings settings)
+    {
+        if (!node.ExpectMapping()) return null;
+
+        var id = node.RequiredString("id");
+        if (id is not null && !IdPattern().IsMatch(id))
+        {
+            node.Child("id")!.Error($"'{id}' is not a valid id (lower-case letters, digits, '-' and '_', at most 63 characters)");
+            id = null;
+        }
+
+        var kindName = node.RequiredString("kind");
+        var kind = kindName is null ? null : probeKinds.FirstOrDefault(k => k.Name == kindName);
+        if (kindName is not null && kind is null)
+            node.Child("kind")!.Error($"'{kindName}' is not a probe kind (known kinds: {string.Join(", ", probeKinds.Select(k => k.Name))})");
+
+        var name = node.String("name");
+        var team = node.String("team");
+        var interval = node.Duration("interval") ?? settings.DefaultInterval;
+        var timeout = node.Duration("timeout") ?? settings.DefaultTimeout;
+
+        if (!Schedules.TryToCron(interval, id ?? "", out _, out var scheduleError))
+            (node.Child("interval") ?? node).Error(scheduleError!);
+        if (timeout >= interval)
+            (node.Child("timeout") ?? node).Error(
+                $"timeout {Durations.Format(timeout)} must be shorter than the interval {Durations.Format(interval)}");
+
+        var probeSettings = kind?.ReadSettings(node);
+        node.RejectUnknownKeys();
+
+        if (id is null || kind is null || probeSettings is null) return null;
+        return new ProbeDefinition(id, name ?? id, kind.Name, interval, timeout, team, probeSettings,
+            $"{node.File.DisplayPath}:{node.Line}");
+    }
+
+    private static void ReportDuplicateIds(IReadOnlyList<ProbeDefinition> probes, ConfigDiagnostics diagnostics)
+    {
+        foreach (var group in probes.GroupBy(p => p.Id).Where(g => g.Count() > 1))
+        {
+            var first = group.First();
+            foreach (var duplicate in group.Skip(1))
+            {
+                var (file, line) = SplitSource(duplicate.Source);
+                diagnostics.Add(file, line, "id", $"duplicate probe id '{duplicate.Id}' (first declared at {first.Source})");
+            }
+        }
+    }
+
+    /// <summary>YAML files where no section reads them are almost always a typo in a folder name: say so.</summary>
+    private static void ReportStrayFiles(string root, Func<string, string> display, ConfigDiagnostics diagnostics)
+    {
+        var known = new[] { Path.Combine(root, SettingsFile) };
+        foreach (var file in System.IO.Directory.EnumerateFiles(root, "*.y*ml", SearchOption.AllDirectories))
+        {
+            var folder = Path.GetRelativePath(root, Path.GetDirectoryName(file)!).Split(Path.DirectorySeparatorChar)[0];
+            if (known.Contains(file) || KnownFolders.Contains(folder)) continue;
+            diagnostics.Add(display(file), 0, "",
+                $"not read: YAML files belong in {SettingsFile} or in one of the folders {string.Join(", ", KnownFolders.Select(f => f + "/"))}");
+        }
+    }
+
+    /// <summary>Folders of <c>checks/</c> that a section reads; the others are reported as stray.</summary>
+    private static readonly string[] KnownFolders = [ProbesFolder];
+
+    private static IEnumerable<string> YamlFiles(string folder) =>
+        System.IO.Directory.Exists(folder)
+            ? System.IO.Directory.EnumerateFiles(folder, "*.y*ml", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            : [];
+
+    private static (string File, int Line) SplitSource(string source)
+    {
+        var colon = source.LastIndexOf(':');
+        return (source[..colon], int.Parse(source[(colon + 1)..]));
+    }
+}

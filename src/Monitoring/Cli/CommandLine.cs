@@ -1,0 +1,26 @@
+using System.CommandLine;
+
+namespace Monitoring.Cli;
+
+/// <summary>The verbs of the <c>monitoring</c> executable.</summary>
+public static class CommandLine
+{
+    public static Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("shopmon: uptime, checkout, KPI and data-quality monitoring for a B2B shop.")
+        {
+            ServeCommand.Create(),
+            ValidateCommand.Create(),
+            DemoCommand.Create(),
+        };
+        // The host handles Ctrl+C and SIGTERM itself and shuts down gracefully; the parser must not race it.
+        return root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+    }
+
+    /// <summary>Prints configuration errors the same way for every verb.</summary>
+    public static void PrintErrors(TextWriter output, string folder, IReadOnlyList<Checks.ConfigError> errors)
+    {
+        foreach (var error in errors) output.WriteLine(error);
+        output.WriteLine($"{folder}: {errors.Count} error(s)");
+    }
+}

@@ -1,0 +1,22 @@
+using Prometheus;
+
+namespace Monitoring.Metrics;
+
+public static class MetricsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers a registry of this application's own (not prometheus-net's process-wide default, which would mix the
+    /// metrics of several hosts in one test process) with the process and .NET runtime collectors.
+    /// </summary>
+    public static IServiceCollection AddMonitoringMetrics(this IServiceCollection services)
+    {
+        services.AddSingleton(_ =>
+        {
+            var registry = Prometheus.Metrics.NewCustomRegistry();
+            DotNetStats.Register(registry);
+            return registry;
+        });
+        services.AddSingleton<MonitoringMetrics>();
+        return services;
+    }
+}

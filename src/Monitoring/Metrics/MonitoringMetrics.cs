@@ -1,0 +1,95 @@
+using Monitoring.Probes;
+using Prometheus;
+
+namespace Monitoring.Metrics;
+
+/// <summary>
+/// Every Prometheus metric of the service, defined once. Labels carry only configured ids (probe), never URLs.
+/// The registry is injected so that each test and each application instance has its own.
+/// </summary>
+public sealed class MonitoringMetrics
+{
+    /// <summary>Buckets from 50 ms to 30 s: a storefront answer is in the first few, a timeout in the last.</summary>
+    private static readonly double[] DurationBuckets = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30];
+
+    public MonitoringMetrics(CollectorRegistry registry)
+    {
+        Registry = registry;
+        var factory = Prometheus.Metrics.WithCustomRegistry(registry);
+
+        ProbeSuccess = factory.CreateGauge("shopmon_probe_success",
+            "Whether the last run of the probe passed (1) or failed (0).", ["probe"]);
+        ProbeDuration = factory.CreateHistogram("shopmon_probe_duration_seconds",
+            "How long probe runs took, up to their timeout.", ["probe"],
+            new HistogramConfiguration { Buckets = DurationBuckets });
+        ProbeRuns = factory.CreateCounter("shopmon_probe_runs_total",
+            "Probe runs by result (pass or fail).", ["probe", "result"]);
+        ProbeStatusCode = factory.CreateGauge("shopmon_probe_http_status_code",
+            "The HTTP status of the probe's last answer; 0 when none came.", ["probe"]);
+        ProbeLastRun = factory.CreateGauge("shopmon_probe_last_run_timestamp_seconds",
+            "When the probe last ran (Unix time).", ["probe"]);
+        ConfigLoaded = factory.CreateGauge("shopmon_config_last_reload_success_timestamp_seconds",
+            "When the checks configuration was last loaded successfully (Unix time).");
+        ConfiguredProbes = factory.CreateGauge("shopmon_config_probes",
+            "How many probes the configuration in force declares.");
+        BuildInfo = factory.CreateGauge("shopmon_build_info",
+            "Always 1; the labels say which version runs.", ["version"]);
+        BuildInfo.WithLabels(typeof(MonitoringMetrics).Assembly.GetName().Version?.ToString(3) ?? "unknown").Set(1);
+    }
+
+    public CollectorRegistry Registry { get; }
+
+    public Gauge ProbeSuccess { get; }
+
+    public Histogram ProbeDuration { get; }
+
+    public Counter ProbeRuns { get; }
+
+    public Gauge ProbeStatusCode { get; }
+
+    public Gauge ProbeLastRun { get; }
+
+    public Gauge ConfigLoaded { get; }
+
+    public Gauge ConfiguredProbes { get; }
+
+    public Gauge BuildInfo { get; }
+
+    /// <summary>
+    /// Publishes the series of every configured probe at zero so that rate() and absent() work from the first scrape,
+    /// and removes the series of probes no longer configured.
+    /// </summary>
+    public void TrackProbes(IReadOnlyList<ProbeDefinition> probes, DateTimeOffset loadedAt)
+    {
+        var ids = probes.Select(p => p.Id).ToHashSet();
+        RemoveStale(ProbeRuns, ids);
+        RemoveStale(ProbeSuccess, ids);
+        RemoveStale(ProbeDuration, ids);
+        RemoveStale(ProbeStatusCode, ids);
+        RemoveStale(ProbeLastRun, ids);
+
+        foreach (var id in ids)
+        {
+            ProbeRuns.WithLabels(id, "pass");
+            ProbeRuns.WithLabels(id, "fail");
+            ProbeDuration.WithLabels(id);
+        }
+        ConfiguredProbes.Set(probes.Count);
+        ConfigLoaded.Set(loadedAt.ToUnixTimeMilliseconds() / 1000.0);
+    }
+
+    public void RecordProbeResult(ProbeResult result)
+    {
+        ProbeSuccess.WithLabels(result.ProbeId).Set(result.Passed ? 1 : 0);
+        ProbeDuration.WithLabels(result.ProbeId).Observe(result.Duration.TotalSeconds);
+        ProbeRuns.WithLabels(result.ProbeId, result.Passed ? "pass" : "fail").Inc();
+        ProbeStatusCode.WithLabels(result.ProbeId).Set(result.StatusCode ?? 0);
+        ProbeLastRun.WithLabels(result.ProbeId).Set((result.StartedAt + result.Duration).ToUnixTimeMilliseconds() / 1000.0);
+    }
+
+    private static void RemoveStale<TChild>(Collector<TChild> metric, HashSet<string> ids) where TChild : ChildBase
+    {
+        foreach (var labels in metric.GetAllLabelValues().Where(l => !ids.Contains(l[0])).ToList())
+            metric.RemoveLabelled(labels);
+    }
+}

@@ -1,0 +1,61 @@
+using Monitoring.Checks;
+using Monitoring.Metrics;
+using Monitoring.Probes;
+using Monitoring.Scheduling;
+using Monitoring.Storage;
+using Monitoring.Web;
+
+namespace Monitoring;
+
+/// <summary>The service as a table of contents: each room adds its services and maps its endpoints.</summary>
+public static class MonitoringApp
+{
+    /// <summary>The configuration key of the checks folder.</summary>
+    public const string ChecksPathKey = "Monitoring:ChecksPath";
+
+    /// <summary>
+    /// Builds the service, or returns null with every configuration error when the checks folder is invalid: the
+    /// service never starts half-configured.
+    /// </summary>
+    /// <param name="args">Host arguments (<c>--urls</c>, <c>--Monitoring:Storage:Provider=Postgres</c> …).</param>
+    /// <param name="configure">Adjusts the builder before the rooms are added (ports, settings).</param>
+    /// <param name="variables">Values for <c>${NAME}</c> in checks/ that take precedence over the environment.</param>
+    public static WebApplication? TryBuild(string[] args, Action<WebApplicationBuilder>? configure,
+        IReadOnlyDictionary<string, string>? variables, out IReadOnlyList<ConfigError> errors)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+
+        var checksPath = builder.Configuration[ChecksPathKey] ?? "checks";
+        var (checks, found) = CheckSetLoader.Default(variables).Load(checksPath);
+        errors = found;
+        if (checks is null) return null;
+
+        builder.AddMonitoring(checks);
+        var app = builder.Build();
+        app.MapMonitoring();
+        return app;
+    }
+
+    public static WebApplicationBuilder AddMonitoring(this WebApplicationBuilder builder, CheckSet checks)
+    {
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var scheduling = builder.Configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new ActiveChecks(checks));
+        builder.Services.AddSingleton(scheduling);
+        builder.Services.AddMonitoringMetrics();
+        builder.Services.AddStorage(storage);
+        builder.Services.AddProbes();
+        builder.Services.AddScheduling(storage, scheduling);
+        builder.Services.AddWeb();
+        return builder;
+    }
+
+    public static WebApplication MapMonitoring(this WebApplication app)
+    {
+        app.MapWeb();
+        return app;
+    }
+}

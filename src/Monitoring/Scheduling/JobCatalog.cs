@@ -1,0 +1,60 @@
+using Hangfire;
+using Hangfire.Storage;
+using Monitoring.Checks;
+
+namespace Monitoring.Scheduling;
+
+/// <summary>
+/// The one place that turns <c>checks/</c> into recurring Hangfire jobs: it adds or updates a job per check and
+/// removes the jobs whose check was removed. Job ids are <c>{kind}:{id}</c>, so ownership is visible in the dashboard.
+/// </summary>
+public sealed class JobCatalog(IRecurringJobManager jobs, JobStorage storage, ILogger<JobCatalog> logger)
+{
+    public const string ProbePrefix = "probe:";
+
+    /// <summary>One scheduled job, as shown in the start-up table.</summary>
+    public sealed record Entry(string JobId, string Cron, TimeSpan Interval, string Target);
+
+    /// <summary>The schedule that <paramref name="checks"/> asks for.</summary>
+    public static IReadOnlyList<Entry> Plan(CheckSet checks) =>
+        checks.Probes.Select(p =>
+        {
+            Schedules.TryToCron(p.Interval, p.Id, out var cron, out _);
+            return new Entry(ProbePrefix + p.Id, cron, p.Interval, p.Settings.Target);
+        }).ToList();
+
+    /// <summary>Makes Hangfire's recurring jobs match <paramref name="checks"/>; returns the plan applied.</summary>
+    public IReadOnlyList<Entry> Apply(CheckSet checks)
+    {
+        var plan = Plan(checks);
+        foreach (var entry in plan)
+        {
+            var probeId = entry.JobId[ProbePrefix.Length..];
+            jobs.AddOrUpdate<ProbeJob>(entry.JobId, job => job.RunAsync(probeId, CancellationToken.None), entry.Cron,
+                new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        }
+
+        var wanted = plan.Select(e => e.JobId).ToHashSet();
+        using var connection = storage.GetConnection();
+        foreach (var stale in connection.GetRecurringJobs().Select(j => j.Id)
+                     .Where(id => id.StartsWith(ProbePrefix, StringComparison.Ordinal) && !wanted.Contains(id)))
+        {
+            jobs.RemoveIfExists(stale);
+            logger.LogInformation("Removed recurring job {Job}: its check is no longer configured", stale);
+        }
+        logger.LogInformation("Job catalog: {Count} recurring job(s){Table}", plan.Count, Describe(plan));
+        return plan;
+    }
+
+    /// <summary>The plan as an aligned text table, for logs and the CLI.</summary>
+    public static string Describe(IReadOnlyList<Entry> plan)
+    {
+        if (plan.Count == 0) return "";
+        var idWidth = Math.Max(6, plan.Max(e => e.JobId.Length));
+        var cronWidth = Math.Max(4, plan.Max(e => e.Cron.Length));
+        var lines = plan.Select(e =>
+            $"  {e.JobId.PadRight(idWidth)}  {Durations.Format(e.Interval),-8}  {e.Cron.PadRight(cronWidth)}  {e.Target}");
+        return Environment.NewLine + $"  {"job".PadRight(idWidth)}  {"every",-8}  {"cron".PadRight(cronWidth)}  target" +
+               Environment.NewLine + string.Join(Environment.NewLine, lines);
+    }
+}
