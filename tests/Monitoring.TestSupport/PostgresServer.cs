@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace Monitoring.TestSupport;
+
+/// <summary>
+/// A PostgreSQL server for tests. With <c>MONITORING_TEST_POSTGRES</c> set (a connection string to a server where the
+/// user may create databases), that server is used. Otherwise a throwaway server is made from the local binaries
+/// (initdb in a temporary folder, run as the <c>postgres</c> user since PostgreSQL refuses root) and removed on dispose.
+/// Each test gets a fresh database from <see cref="CreateDatabaseAsync"/>, so tests never see each other's rows.
+/// </summary>
+public sealed class PostgresServer : IAsyncDisposable
+{
+    public const string EnvironmentVariable = "MONITORING_TEST_POSTGRES";
+
+    private readonly string? _dataRoot;
+    private readonly string _binDirectory;
+    private readonly List<string> _databases = [];
+
+    private PostgresServer(string adminConnectionString, string? dataRoot, string binDirectory)
+    {
+        AdminConnectionString = adminConnectionString;
+        _dataRoot = dataRoot;
+        _binDirectory = binDirectory;
+    }
+
+    /// <summary>Connection string to the server's maintenance database.</summary>
+    public string AdminConnectionString { get; }
+
+    /// <summary>True when this object started the server and so owns (and stops) it.</summary>
+    public bool IsThrowaway => _dataRoot is not null;
+
+    public static async Task<PostgresServer> StartAsync()
+    {
+        var external = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(external))
+            return new PostgresServer(external, null, "");
+
+        var bin = FindBinaries();
+        var root = Path.Combine(Path.GetTempPath(), "shopmon-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        var data = Path.Combine(root, "data");
+        Directory.CreateDirectory(root);
+        var asRoot = Environment.UserName == "root";
+        if (asRoot) await RunAsync("chown", ["postgres:postgres", root]);
+
+        var port = FreePort.Next();
+        await RunPostgresToolAsync(asRoot, Path.Combine(bin, "initdb"),
+            ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"]);
+        await RunPostgresToolAsync(asRoot, Path.Combine(bin, "pg_ctl"),
+        [
+            "-D", data, "-l", Path.Combine(root, "server.log"), "-w", "-t", "30", "start",
+            "-o", $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+        ]);
+        var connectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
+        return new PostgresServer(connectionString, root, bin);
+    }
+
+    /// <summary>Creates an empty database and returns a connection string to it.</summary>
+    public async Task<string> CreateDatabaseAsync()
+    {
+        var name = "shopmon_test_" + Guid.NewGuid().ToString("N")[..16];
+        await using (var connection = new NpgsqlConnection(AdminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        lock (_databases) _databases.Add(name);
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, Pooling = true }.ToString();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        if (_dataRoot is null)
+        {
+            // An external server stays; only the databases made here are dropped.
+            await using var connection = new NpgsqlConnection(AdminConnectionString);
+            await connection.OpenAsync();
+            foreach (var name in _databases)
+            {
+                await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+                await command.ExecuteNonQueryAsync();
+            }
+            return;
+        }
+        var asRoot = Environment.UserName == "root";
+        try
+        {
+            await RunPostgresToolAsync(asRoot, Path.Combine(_binDirectory, "pg_ctl"),
+                ["-D", Path.Combine(_dataRoot, "data"), "-m", "immediate", "-w", "stop"]);
+        }
+        finally
+        {
+            Directory.Delete(_dataRoot, recursive: true);
+        }
+    }
+
+    private static string FindBinaries()
+    {
+        var fromPath = Environment.GetEnvironmentVariable("PATH")?.Split(':')
+            .FirstOrDefault(dir => File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl")));
+        if (fromPath is not null) return fromPath;
+        var installed = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => d).Select(d => Path.Combine(d, "bin"))
+                .FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")))
+            : null;
+        return installed ?? throw new InvalidOperationException(
+            $"No PostgreSQL server binaries found (looked on PATH and in /usr/lib/postgresql/*/bin). Install postgresql " +
+            $"(Debian: apt-get install postgresql-15) or set {EnvironmentVariable} to a server's connection string.");
+    }
+
+    private static Task RunPostgresToolAsync(bool asRoot, string tool, IReadOnlyList<string> arguments) =>
+        asRoot ? RunAsync("runuser", ["-u", "postgres", "--", tool, .. arguments]) : RunAsync(tool, arguments);
+
+    private static async Task RunAsync(string file, IReadOnlyList<string> arguments)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = "/tmp" };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output}\n{await error}");
+    }
+}
