@@ -59,7 +59,8 @@ public sealed partial class CheckSetLoader(IReadOnlyList<ProbeKind> probeKinds, 
 
         ReportStrayFiles(root, Display, diagnostics);
         ReportDuplicateIds(probes, diagnostics);
-        return diagnostics.HasErrors ? (null, diagnostics.Errors) : (new CheckSet(root, settings, probes), []);
+        var errors = diagnostics.Errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ToList();
+        return errors.Count > 0 ? (null, errors) : (new CheckSet(root, settings, probes), []);
     }
 
     private ConfigNode? Parse(string path, string display, ConfigDiagnostics diagnostics)
@@ -95,7 +96,7 @@ public sealed partial class CheckSetLoader(IReadOnlyList<ProbeKind> probeKinds, 
         var kindName = node.RequiredString("kind");
         var kind = kindName is null ? null : probeKinds.FirstOrDefault(k => k.Name == kindName);
         if (kindName is not null && kind is null)
-            node.Child("kind")!.Error($"'{kindName}' is not a probe kind (known kinds: {string.Join(", ", probeKinds.Select(k => k.Name))})");
+            node.Child("kind")!.Error($"'{kindName}' is not a probe kind (known kinds: {KnownKinds()})");
 
         var name = node.String("name");
         var team = node.String("team");
@@ -109,12 +110,15 @@ public sealed partial class CheckSetLoader(IReadOnlyList<ProbeKind> probeKinds, 
                 $"timeout {Durations.Format(timeout)} must be shorter than the interval {Durations.Format(interval)}");
 
         var probeSettings = kind?.ReadSettings(node);
-        node.RejectUnknownKeys();
+        // Without a known kind its keys are unknown too: listing them all would bury the one real error.
+        if (kind is not null) node.RejectUnknownKeys();
 
         if (id is null || kind is null || probeSettings is null) return null;
         return new ProbeDefinition(id, name ?? id, kind.Name, interval, timeout, team, probeSettings,
             $"{node.File.DisplayPath}:{node.Line}");
     }
+
+    private string KnownKinds() => probeKinds.Count == 0 ? "none" : string.Join(", ", probeKinds.Select(k => k.Name));
 
     private static void ReportDuplicateIds(IReadOnlyList<ProbeDefinition> probes, ConfigDiagnostics diagnostics)
     {

@@ -36,7 +36,7 @@ public sealed class HttpProbeSettings : IProbeSettings, IReadsFromConfig<HttpPro
         Uri? url = null;
         if (urlText is not null)
         {
-            if (Uri.TryCreate(urlText, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https")
+            if (!urlText.Any(char.IsWhiteSpace) && Uri.TryCreate(urlText, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https")
                 url = parsed;
             else
                 node.Child("url")!.Error($"'{urlText}' is not an absolute http:// or https:// URL");
