@@ -23,7 +23,12 @@ public static class MonitoringApp
     public static WebApplication? TryBuild(string[] args, Action<WebApplicationBuilder>? configure,
         IReadOnlyDictionary<string, string>? variables, out IReadOnlyList<ConfigError> errors)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The application name is this assembly's even when a test host starts the service, so that its pages are found.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(MonitoringApp).Assembly.GetName().Name,
+        });
         configure?.Invoke(builder);
 
         var checksPath = builder.Configuration[ChecksPathKey] ?? "checks";

@@ -51,10 +51,16 @@ public sealed class SqlProbeStore(IDbConnectionFactory database) : IProbeStore
                 UpdatedAt = Dialect.Timestamp(now),
             }, transaction, cancellationToken: cancellationToken));
         }
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE probes SET active = false, updated_at = @UpdatedAt WHERE active = true AND id NOT IN @Ids",
-            new { Ids = probes.Select(p => p.Id).ToArray(), UpdatedAt = Dialect.Timestamp(now) }, transaction,
-            cancellationToken: cancellationToken));
+        // Deactivated one by one: list parameters differ between the dialects, and removals are few.
+        var wanted = probes.Select(p => p.Id).ToHashSet();
+        var active = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT id FROM probes WHERE active = true", transaction: transaction, cancellationToken: cancellationToken));
+        foreach (var removed in active.Where(id => !wanted.Contains(id)))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE probes SET active = false, updated_at = @UpdatedAt WHERE id = @Id",
+                new { Id = removed, UpdatedAt = Dialect.Timestamp(now) }, transaction, cancellationToken: cancellationToken));
+        }
         await transaction.CommitAsync(cancellationToken);
     }
 
