@@ -10,6 +10,14 @@ public static class MetricsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddMonitoringMetrics(this IServiceCollection services)
     {
+        // prometheus-net also fills its process-wide default registry with event-counter and meter adapters (about 70
+        // families, many failing `promtool check metrics`). That registry is never exported here, so stop it listening.
+        Prometheus.Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions
+        {
+            SuppressEventCounters = true,
+            SuppressMeters = true,
+            SuppressDebugMetrics = true,
+        });
         services.AddSingleton(_ =>
         {
             var registry = Prometheus.Metrics.NewCustomRegistry();
