@@ -3,7 +3,7 @@ using ScottPlot;
 
 namespace Monitoring.Charts;
 
-/// <summary>Response time of one probe over a window: passing runs as a line, failed runs as red crosses.</summary>
+/// <summary>Response time of one probe over a window: runs that were up as a line, failed runs as red crosses.</summary>
 public static class ProbeLatencyChart
 {
     public static string RenderSvg(string title, IReadOnlyList<ProbeResult> results, int width = 640, int height = 240)
@@ -13,8 +13,8 @@ public static class ProbeLatencyChart
         plot.Title(title);
         plot.YLabel("response time (ms)");
 
-        var passed = results.Where(r => r.Passed).ToList();
-        var failed = results.Where(r => !r.Passed).ToList();
+        var passed = results.Where(r => r.IsUp).ToList();
+        var failed = results.Where(r => !r.IsUp).ToList();
         if (passed.Count > 0)
         {
             var line = plot.Add.Scatter(X(passed), Y(passed));

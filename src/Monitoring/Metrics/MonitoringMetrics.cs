@@ -23,7 +23,15 @@ public sealed class MonitoringMetrics
             "How long probe runs took, up to their timeout.", ["probe"],
             new HistogramConfiguration { Buckets = DurationBuckets });
         ProbeRuns = factory.CreateCounter("shopmon_probe_runs_total",
-            "Probe runs by result (pass or fail).", ["probe", "result"]);
+            "Probe runs by result (pass, degraded or fail).", ["probe", "result"]);
+        ProbeFailures = factory.CreateCounter("shopmon_probe_failures_total",
+            "Failed probe runs by reason (dns, connect, tls, timeout, http_status, assertion, latency, probe_error).",
+            ["probe", "reason"]);
+        ProbePhase = factory.CreateGauge("shopmon_probe_http_duration_seconds",
+            "Duration of each phase of the last run (resolve, connect, tls, processing, transfer), as blackbox_exporter's.",
+            ["probe", "phase"]);
+        CertificateExpiry = factory.CreateGauge("shopmon_probe_ssl_earliest_cert_expiry",
+            "When the certificate seen by the last run expires (Unix time), as blackbox_exporter's.", ["probe"]);
         ProbeStatusCode = factory.CreateGauge("shopmon_probe_http_status_code",
             "The HTTP status of the probe's last answer; 0 when none came.", ["probe"]);
         ProbeLastRun = factory.CreateGauge("shopmon_probe_last_run_timestamp_seconds",
@@ -44,6 +52,12 @@ public sealed class MonitoringMetrics
     public Histogram ProbeDuration { get; }
 
     public Counter ProbeRuns { get; }
+
+    public Counter ProbeFailures { get; }
+
+    public Gauge ProbePhase { get; }
+
+    public Gauge CertificateExpiry { get; }
 
     public Gauge ProbeStatusCode { get; }
 
@@ -67,11 +81,14 @@ public sealed class MonitoringMetrics
         RemoveStale(ProbeDuration, ids);
         RemoveStale(ProbeStatusCode, ids);
         RemoveStale(ProbeLastRun, ids);
+        RemoveStale(ProbeFailures, ids);
+        RemoveStale(ProbePhase, ids);
+        RemoveStale(CertificateExpiry, ids);
 
         foreach (var id in ids)
         {
-            ProbeRuns.WithLabels(id, "pass");
-            ProbeRuns.WithLabels(id, "fail");
+            foreach (var outcome in Enum.GetValues<ProbeOutcome>())
+                ProbeRuns.WithLabels(id, ProbeNames.Of(outcome));
             ProbeDuration.WithLabels(id);
         }
         ConfiguredProbes.Set(probes.Count);
@@ -80,9 +97,15 @@ public sealed class MonitoringMetrics
 
     public void RecordProbeResult(ProbeResult result)
     {
-        ProbeSuccess.WithLabels(result.ProbeId).Set(result.Passed ? 1 : 0);
+        ProbeSuccess.WithLabels(result.ProbeId).Set(result.IsUp ? 1 : 0);
         ProbeDuration.WithLabels(result.ProbeId).Observe(result.Duration.TotalSeconds);
-        ProbeRuns.WithLabels(result.ProbeId, result.Passed ? "pass" : "fail").Inc();
+        ProbeRuns.WithLabels(result.ProbeId, ProbeNames.Of(result.Outcome)).Inc();
+        if (!result.IsUp)
+            ProbeFailures.WithLabels(result.ProbeId, ProbeNames.Of(result.Failure)).Inc();
+        foreach (var (phase, duration) in result.Phases)
+            ProbePhase.WithLabels(result.ProbeId, phase).Set(duration.TotalSeconds);
+        if (result.CertificateExpiresAt is { } expiry)
+            CertificateExpiry.WithLabels(result.ProbeId).Set(expiry.ToUnixTimeSeconds());
         ProbeStatusCode.WithLabels(result.ProbeId).Set(result.StatusCode ?? 0);
         ProbeLastRun.WithLabels(result.ProbeId).Set((result.StartedAt + result.Duration).ToUnixTimeMilliseconds() / 1000.0);
     }

@@ -21,7 +21,7 @@ public sealed class ProbeRunner(IServiceProvider services, TimeProvider time, IL
         {
             logger.LogError(e, "Probe {Probe} ({Kind}) threw instead of returning a result", probe.Id, probe.Kind);
             return new ProbeResult(Guid.NewGuid(), probe.Id, startedAt, time.GetElapsedTime(started), ProbeOutcome.Fail,
-                null, $"probe error: {e.GetType().Name}: {e.Message}");
+                null, $"probe error: {e.GetType().Name}: {e.Message}") { Failure = FailureClass.ProbeError };
         }
     }
 }

@@ -27,7 +27,7 @@ public sealed class ProbeJob(
         var result = await runner.RunAsync(probe, cancellationToken);
         // Metrics first: a scrape must show the shop's state even while the database is unreachable.
         metrics.RecordProbeResult(result);
-        if (result.Passed)
+        if (result.Outcome == ProbeOutcome.Pass)
             logger.LogDebug("Probe {Probe} passed: {Message}", probe.Id, result.Message);
         else
             logger.LogWarning("Probe {Probe} failed against {Target}: {Message}", probe.Id, probe.Settings.Target, result.Message);

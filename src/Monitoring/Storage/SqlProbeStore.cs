@@ -17,7 +17,9 @@ public sealed class SqlProbeStore(IDbConnectionFactory database) : IProbeStore
 
     private const string ResultColumns =
         "r.run_id AS RunId, r.probe_id AS ProbeId, r.started_at AS StartedAt, r.duration_ms AS DurationMs, " +
-        "r.outcome AS Outcome, r.status_code AS StatusCode, r.message AS Message";
+        "r.outcome AS Outcome, r.status_code AS StatusCode, r.message AS Message, r.failure_class AS FailureClass, " +
+        "r.resolve_ms AS ResolveMs, r.connect_ms AS ConnectMs, r.tls_ms AS TlsMs, r.processing_ms AS ProcessingMs, " +
+        "r.transfer_ms AS TransferMs, r.cert_expires_at AS CertExpiresAt";
 
     private static readonly JsonSerializerOptions SettingsJson = new(JsonSerializerDefaults.Web);
 
@@ -77,8 +79,10 @@ public sealed class SqlProbeStore(IDbConnectionFactory database) : IProbeStore
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO probe_results (run_id, probe_id, started_at, duration_ms, outcome, status_code, message)
-            VALUES (@RunId, @ProbeId, @StartedAt, @DurationMs, @Outcome, @StatusCode, @Message)
+            INSERT INTO probe_results (run_id, probe_id, started_at, duration_ms, outcome, status_code, message, failure_class,
+                                       resolve_ms, connect_ms, tls_ms, processing_ms, transfer_ms, cert_expires_at)
+            VALUES (@RunId, @ProbeId, @StartedAt, @DurationMs, @Outcome, @StatusCode, @Message, @FailureClass,
+                    @ResolveMs, @ConnectMs, @TlsMs, @ProcessingMs, @TransferMs, @CertExpiresAt)
             ON CONFLICT (run_id) DO NOTHING
             """,
             new
@@ -87,9 +91,16 @@ public sealed class SqlProbeStore(IDbConnectionFactory database) : IProbeStore
                 result.ProbeId,
                 StartedAt = Dialect.Timestamp(result.StartedAt),
                 DurationMs = result.Duration.TotalMilliseconds,
-                Outcome = result.Passed ? "pass" : "fail",
+                Outcome = ProbeNames.Of(result.Outcome),
                 result.StatusCode,
                 result.Message,
+                FailureClass = ProbeNames.Of(result.Failure),
+                ResolveMs = Phase(result, "resolve"),
+                ConnectMs = Phase(result, "connect"),
+                TlsMs = Phase(result, "tls"),
+                ProcessingMs = Phase(result, "processing"),
+                TransferMs = Phase(result, "transfer"),
+                CertExpiresAt = result.CertificateExpiresAt is { } expiry ? Dialect.Timestamp(expiry) : null,
             }, cancellationToken: cancellationToken));
     }
 
@@ -100,7 +111,7 @@ public sealed class SqlProbeStore(IDbConnectionFactory database) : IProbeStore
         var counts = await connection.QueryAsync<CountRow>(new CommandDefinition(
             """
             SELECT r.probe_id AS ProbeId, COUNT(*) AS Runs,
-                   SUM(CASE WHEN r.outcome = 'pass' THEN 1 ELSE 0 END) AS Passed
+                   SUM(CASE WHEN r.outcome <> 'fail' THEN 1 ELSE 0 END) AS Passed
             FROM probe_results r JOIN probes p ON p.id = r.probe_id
             WHERE p.active = true AND r.started_at >= @Since
             GROUP BY r.probe_id
@@ -143,9 +154,26 @@ public sealed class SqlProbeStore(IDbConnectionFactory database) : IProbeStore
         TimeSpan.FromMilliseconds(row.IntervalMs), TimeSpan.FromMilliseconds(row.TimeoutMs), row.Team, row.Source,
         Dialect.ReadTimestamp(row.UpdatedAt));
 
-    private ProbeResult ToResult(ResultRow row) => new(Dialect.ReadId(row.RunId), row.ProbeId,
-        Dialect.ReadTimestamp(row.StartedAt), TimeSpan.FromMilliseconds(row.DurationMs),
-        row.Outcome == "pass" ? ProbeOutcome.Pass : ProbeOutcome.Fail, row.StatusCode is null ? null : Convert.ToInt32(row.StatusCode), row.Message);
+    private static double? Phase(ProbeResult result, string phase) =>
+        result.Phases.TryGetValue(phase, out var duration) ? duration.TotalMilliseconds : null;
+
+    private ProbeResult ToResult(ResultRow row)
+    {
+        var phases = new Dictionary<string, TimeSpan>();
+        foreach (var (name, ms) in new[] { ("resolve", row.ResolveMs), ("connect", row.ConnectMs), ("tls", row.TlsMs),
+                     ("processing", row.ProcessingMs), ("transfer", row.TransferMs) })
+        {
+            if (ms is { } value) phases[name] = TimeSpan.FromMilliseconds(value);
+        }
+        return new ProbeResult(Dialect.ReadId(row.RunId), row.ProbeId, Dialect.ReadTimestamp(row.StartedAt),
+            TimeSpan.FromMilliseconds(row.DurationMs), ProbeNames.ParseOutcome(row.Outcome),
+            row.StatusCode is null ? null : Convert.ToInt32(row.StatusCode), row.Message)
+        {
+            Failure = ProbeNames.ParseFailure(row.FailureClass),
+            Phases = phases,
+            CertificateExpiresAt = row.CertExpiresAt is null ? null : Dialect.ReadTimestamp(row.CertExpiresAt),
+        };
+    }
 
     private sealed class ProbeRow
     {
@@ -169,6 +197,13 @@ public sealed class SqlProbeStore(IDbConnectionFactory database) : IProbeStore
         public string Outcome { get; init; } = "";
         public object? StatusCode { get; init; }
         public string Message { get; init; } = "";
+        public string FailureClass { get; init; } = "none";
+        public double? ResolveMs { get; init; }
+        public double? ConnectMs { get; init; }
+        public double? TlsMs { get; init; }
+        public double? ProcessingMs { get; init; }
+        public double? TransferMs { get; init; }
+        public object? CertExpiresAt { get; init; }
     }
 
     private sealed class CountRow

@@ -1,4 +1,5 @@
 using Monitoring.Charts;
+using Monitoring.Probes;
 using Monitoring.Storage;
 
 namespace Monitoring.Web;
@@ -22,7 +23,8 @@ public static class ProbeEndpoints
                 lastResult = s.LastResult is null ? null : new
                 {
                     startedAt = s.LastResult.StartedAt,
-                    outcome = s.LastResult.Passed ? "pass" : "fail",
+                    outcome = ProbeNames.Of(s.LastResult.Outcome),
+                    failureClass = s.LastResult.IsUp ? null : ProbeNames.Of(s.LastResult.Failure),
                     durationMs = Math.Round(s.LastResult.Duration.TotalMilliseconds, 1),
                     statusCode = s.LastResult.StatusCode,
                     message = s.LastResult.Message,

@@ -139,9 +139,19 @@ public abstract class ProbeStoreConformance : IAsyncLifetime
     {
         new ProbeResult(Guid.NewGuid(), "home", T0.AddMilliseconds(123), TimeSpan.FromMilliseconds(87.654), ProbeOutcome.Pass, 200, "200 OK in 87ms"),
         new ProbeResult(Guid.NewGuid(), "home", new DateTimeOffset(2026, 11, 20, 11, 0, 0, 999, TimeSpan.FromHours(1)),
-            TimeSpan.FromMilliseconds(10_000.001), ProbeOutcome.Fail, null, "timeout: no answer within 10s"),
+            TimeSpan.FromMilliseconds(10_000.001), ProbeOutcome.Fail, null, "timeout: no answer within 10s") { Failure = FailureClass.Timeout },
+        new ProbeResult(Guid.NewGuid(), "home", T0, TimeSpan.FromMilliseconds(2400.5), ProbeOutcome.Degraded, 200, "slow")
+        {
+            Failure = FailureClass.Latency,
+            Phases = new Dictionary<string, TimeSpan>
+            {
+                ["resolve"] = TimeSpan.FromMilliseconds(1.5), ["connect"] = TimeSpan.FromMilliseconds(0.25),
+                ["tls"] = TimeSpan.FromMilliseconds(12), ["processing"] = TimeSpan.FromMilliseconds(2300), ["transfer"] = TimeSpan.FromMilliseconds(86.75),
+            },
+            CertificateExpiresAt = new DateTimeOffset(2027, 2, 1, 0, 0, 0, TimeSpan.Zero),
+        },
         new ProbeResult(Guid.NewGuid(), "home", T0, TimeSpan.FromMilliseconds(0.001), ProbeOutcome.Fail, 500,
-            "status: expected \"2xx\", got 500 — l'hôte « shop » répond 😞\nbody: {'error': \"boom\"}"),
+            "status: expected \"2xx\", got 500 — l'hôte « shop » répond 😞\nbody: {'error': \"boom\"}") { Failure = FailureClass.HttpStatus },
     };
 
     [Theory]

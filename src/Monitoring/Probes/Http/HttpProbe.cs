@@ -17,8 +17,8 @@ public sealed class HttpProbe(IHttpClientFactory clients, TimeProvider time) : I
         var startedAt = time.GetUtcNow();
         var started = time.GetTimestamp();
 
-        ProbeResult Result(ProbeOutcome outcome, int? status, string message) =>
-            new(Guid.NewGuid(), probe.Id, startedAt, time.GetElapsedTime(started), outcome, status, message);
+        ProbeResult Result(ProbeOutcome outcome, int? status, string message, FailureClass failure = FailureClass.None) =>
+            new(Guid.NewGuid(), probe.Id, startedAt, time.GetElapsedTime(started), outcome, status, message) { Failure = failure };
 
         try
         {
@@ -31,19 +31,29 @@ public sealed class HttpProbe(IHttpClientFactory clients, TimeProvider time) : I
             var latency = time.GetElapsedTime(started);
             var status = (int)response.StatusCode;
             var failures = settings.FailedExpectations(status, latency);
-            return failures.Count == 0
-                ? Result(ProbeOutcome.Pass, status, $"HTTP {status} in {Checks.Durations.Format(latency)}")
-                : Result(ProbeOutcome.Fail, status, string.Join("; ", failures));
+            if (failures.Count == 0)
+                return Result(ProbeOutcome.Pass, status, $"HTTP {status} in {Checks.Durations.Format(latency)}");
+            var failure = failures[0].StartsWith("status:", StringComparison.Ordinal) ? FailureClass.HttpStatus : FailureClass.Latency;
+            return Result(ProbeOutcome.Fail, status, string.Join("; ", failures), failure);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return Result(ProbeOutcome.Fail, null, $"timeout: no complete answer within {Checks.Durations.Format(probe.Timeout)}");
+            return Result(ProbeOutcome.Fail, null, $"timeout: no complete answer within {Checks.Durations.Format(probe.Timeout)}",
+                FailureClass.Timeout);
         }
         catch (HttpRequestException e)
         {
-            return Result(ProbeOutcome.Fail, null, Describe(e));
+            return Result(ProbeOutcome.Fail, null, Describe(e), Classify(e));
         }
     }
+
+    private static FailureClass Classify(HttpRequestException e) => e.HttpRequestError switch
+    {
+        HttpRequestError.NameResolutionError => FailureClass.Dns,
+        HttpRequestError.ConnectionError => FailureClass.Connect,
+        HttpRequestError.SecureConnectionError => FailureClass.Tls,
+        _ => FailureClass.ProbeError,
+    };
 
     private static string Describe(HttpRequestException e)
     {
