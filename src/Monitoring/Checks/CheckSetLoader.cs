@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Monitoring.Checks.Yaml;
+using Monitoring.Incidents;
 using Monitoring.Probes;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -59,6 +60,7 @@ public sealed partial class CheckSetLoader(IReadOnlyList<ProbeKind> probeKinds, 
 
         ReportStrayFiles(root, Display, diagnostics);
         ReportDuplicateIds(probes, diagnostics);
+        ReportBadDependencies(probes, diagnostics);
         var errors = diagnostics.Errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ToList();
         return errors.Count > 0 ? (null, errors) : (new CheckSet(root, settings, probes), []);
     }
@@ -103,11 +105,18 @@ public sealed partial class CheckSetLoader(IReadOnlyList<ProbeKind> probeKinds, 
         var interval = node.Duration("interval") ?? settings.DefaultInterval;
         var timeout = node.Duration("timeout") ?? settings.DefaultTimeout;
 
+        var policy = CheckPolicy.Read(node, settings.DefaultPolicy, settings.TimeZone);
+
         if (!Schedules.TryToCron(interval, id ?? "", out _, out var scheduleError))
             (node.Child("interval") ?? node).Error(scheduleError!);
-        if (timeout >= interval)
-            (node.Child("timeout") ?? node).Error(
-                $"timeout {Durations.Format(timeout)} must be shorter than the interval {Durations.Format(interval)}");
+        // A run with its retries must end before the next one starts, or runs of one check would overlap.
+        var longestRun = timeout * (policy.Retries + 1) + policy.RetryInterval * policy.Retries;
+        if (longestRun >= interval)
+            (node.Child("timeout") ?? node).Error(policy.Retries == 0
+                ? $"timeout {Durations.Format(timeout)} must be shorter than the interval {Durations.Format(interval)}"
+                : $"timeout {Durations.Format(timeout)} with {policy.Retries} retries {Durations.Format(policy.RetryInterval)} apart " +
+                  $"can take {Durations.Format(longestRun)}, which is not shorter than the interval {Durations.Format(interval)} " +
+                  "(shorten the timeout, lower retries, or lengthen the interval)");
 
         var probeSettings = kind?.ReadSettings(node);
         // Without a known kind its keys are unknown too: listing them all would bury the one real error.
@@ -115,7 +124,7 @@ public sealed partial class CheckSetLoader(IReadOnlyList<ProbeKind> probeKinds, 
 
         if (id is null || kind is null || probeSettings is null) return null;
         return new ProbeDefinition(id, name ?? id, kind.Name, interval, timeout, team, probeSettings,
-            $"{node.File.DisplayPath}:{node.Line}");
+            $"{node.File.DisplayPath}:{node.Line}") { Policy = policy, YamlPath = node.Path };
     }
 
     private string KnownKinds() => probeKinds.Count == 0 ? "none" : string.Join(", ", probeKinds.Select(k => k.Name));
@@ -128,9 +137,38 @@ public sealed partial class CheckSetLoader(IReadOnlyList<ProbeKind> probeKinds, 
             foreach (var duplicate in group.Skip(1))
             {
                 var (file, line) = SplitSource(duplicate.Source);
-                diagnostics.Add(file, line, "id", $"duplicate probe id '{duplicate.Id}' (first declared at {first.Source})");
+                diagnostics.Add(file, line, $"{duplicate.YamlPath}.id", $"duplicate probe id '{duplicate.Id}' (first declared at {first.Source})");
             }
         }
+    }
+
+    private static void ReportBadDependencies(IReadOnlyList<ProbeDefinition> probes, ConfigDiagnostics diagnostics)
+    {
+        var byId = probes.GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First());
+        foreach (var probe in probes)
+        {
+            var (file, line) = SplitSource(probe.Source);
+            foreach (var parent in probe.Policy.DependsOn)
+            {
+                if (parent == probe.Id)
+                    diagnostics.Add(file, line, $"{probe.YamlPath}.depends_on", $"'{probe.Id}' cannot depend on itself");
+                else if (!byId.ContainsKey(parent))
+                    diagnostics.Add(file, line, $"{probe.YamlPath}.depends_on", $"'{parent}' is not a declared check (known: {string.Join(", ", byId.Keys.Order())})");
+            }
+            if (DependsOnItself(probe.Id, byId, [], probe.Id))
+                diagnostics.Add(file, line, $"{probe.YamlPath}.depends_on", $"'{probe.Id}' depends on itself through its parents: a cycle can never alert");
+        }
+    }
+
+    private static bool DependsOnItself(string start, IReadOnlyDictionary<string, ProbeDefinition> byId, HashSet<string> seen, string current)
+    {
+        if (!byId.TryGetValue(current, out var probe)) return false;
+        foreach (var parent in probe.Policy.DependsOn.Where(p => p != current))
+        {
+            if (parent == start) return true;
+            if (seen.Add(parent) && DependsOnItself(start, byId, seen, parent)) return true;
+        }
+        return false;
     }
 
     /// <summary>YAML files where no section reads them are almost always a typo in a folder name: say so.</summary>

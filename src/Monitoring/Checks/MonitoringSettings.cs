@@ -14,6 +14,9 @@ public sealed record MonitoringSettings
     /// <summary>How long a check may take when it does not say.</summary>
     public TimeSpan DefaultTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Retries, thresholds and maintenance windows for checks that do not set their own.</summary>
+    public Incidents.CheckPolicy DefaultPolicy { get; init; } = Incidents.CheckPolicy.Default;
+
     public static MonitoringSettings Read(ConfigNode root)
     {
         var settings = new MonitoringSettings();
@@ -28,10 +31,12 @@ public sealed record MonitoringSettings
 
         var defaults = root.Child("defaults");
         TimeSpan? interval = null, timeout = null;
+        var policy = settings.DefaultPolicy;
         if (defaults is not null && defaults.ExpectMapping())
         {
             interval = defaults.Duration("interval");
             timeout = defaults.Duration("timeout");
+            policy = Incidents.CheckPolicy.Read(defaults, policy, timeZone ?? settings.TimeZone, allowDependencies: false);
             defaults.RejectUnknownKeys();
         }
         root.RejectUnknownKeys();
@@ -41,6 +46,7 @@ public sealed record MonitoringSettings
             TimeZone = timeZone ?? settings.TimeZone,
             DefaultInterval = interval ?? settings.DefaultInterval,
             DefaultTimeout = timeout ?? settings.DefaultTimeout,
+            DefaultPolicy = policy,
         };
     }
 }

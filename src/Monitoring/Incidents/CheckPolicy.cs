@@ -37,7 +37,7 @@ public sealed record CheckPolicy
 
     /// <summary>Reads the policy keys of a check (<c>retries</c>, <c>alerting</c>, <c>depends_on</c>, <c>maintenance</c>)
     /// over <paramref name="defaults"/>.</summary>
-    public static CheckPolicy Read(ConfigNode node, CheckPolicy defaults, string timeZone)
+    public static CheckPolicy Read(ConfigNode node, CheckPolicy defaults, string timeZone, bool allowDependencies = true)
     {
         var policy = defaults;
         var retries = node.Child("retries");
@@ -79,7 +79,7 @@ public sealed record CheckPolicy
             alerting.RejectUnknownKeys();
         }
 
-        if (node.Child("depends_on") is not null)
+        if (allowDependencies && node.Child("depends_on") is not null)
             policy = policy with { DependsOn = node.Items("depends_on").Select(i => i.Scalar()).OfType<string>().ToList() };
         if (node.Child("maintenance") is not null)
             policy = policy with

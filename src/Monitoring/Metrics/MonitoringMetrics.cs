@@ -36,6 +36,11 @@ public sealed class MonitoringMetrics
             "The HTTP status of the probe's last answer; 0 when none came.", ["probe"]);
         ProbeLastRun = factory.CreateGauge("shopmon_probe_last_run_timestamp_seconds",
             "When the probe last ran (Unix time).", ["probe"]);
+        CheckState = factory.CreateGauge("shopmon_check_state",
+            "The check's state: one series per state, 1 for the current one (unknown, up, degraded, pending, down, recovering).",
+            ["probe", "state"]);
+        CheckFlags = factory.CreateGauge("shopmon_check_flag",
+            "1 while the check is in maintenance or flapping.", ["probe", "flag"]);
         ConfigLoaded = factory.CreateGauge("shopmon_config_last_reload_success_timestamp_seconds",
             "When the checks configuration was last loaded successfully (Unix time).");
         ConfiguredProbes = factory.CreateGauge("shopmon_config_probes",
@@ -63,6 +68,10 @@ public sealed class MonitoringMetrics
 
     public Gauge ProbeLastRun { get; }
 
+    public Gauge CheckState { get; }
+
+    public Gauge CheckFlags { get; }
+
     public Gauge ConfigLoaded { get; }
 
     public Gauge ConfiguredProbes { get; }
@@ -84,12 +93,18 @@ public sealed class MonitoringMetrics
         RemoveStale(ProbeFailures, ids);
         RemoveStale(ProbePhase, ids);
         RemoveStale(CertificateExpiry, ids);
+        RemoveStale(CheckState, ids);
+        RemoveStale(CheckFlags, ids);
 
         foreach (var id in ids)
         {
             foreach (var outcome in Enum.GetValues<ProbeOutcome>())
                 ProbeRuns.WithLabels(id, ProbeNames.Of(outcome));
             ProbeDuration.WithLabels(id);
+            foreach (var status in Enum.GetValues<Incidents.CheckStatus>())
+                CheckState.WithLabels(id, status.ToString().ToLowerInvariant()).Set(status == Incidents.CheckStatus.Unknown ? 1 : 0);
+            CheckFlags.WithLabels(id, "maintenance");
+            CheckFlags.WithLabels(id, "flapping");
         }
         ConfiguredProbes.Set(probes.Count);
         ConfigLoaded.Set(loadedAt.ToUnixTimeMilliseconds() / 1000.0);
@@ -108,6 +123,15 @@ public sealed class MonitoringMetrics
             CertificateExpiry.WithLabels(result.ProbeId).Set(expiry.ToUnixTimeSeconds());
         ProbeStatusCode.WithLabels(result.ProbeId).Set(result.StatusCode ?? 0);
         ProbeLastRun.WithLabels(result.ProbeId).Set((result.StartedAt + result.Duration).ToUnixTimeMilliseconds() / 1000.0);
+    }
+
+    /// <summary>Publishes a check's state as a state set (one series per state, the current one at 1).</summary>
+    public void RecordCheckState(Incidents.CheckState state)
+    {
+        foreach (var status in Enum.GetValues<Incidents.CheckStatus>())
+            CheckState.WithLabels(state.CheckId, status.ToString().ToLowerInvariant()).Set(status == state.Status ? 1 : 0);
+        CheckFlags.WithLabels(state.CheckId, "maintenance").Set(state.InMaintenance ? 1 : 0);
+        CheckFlags.WithLabels(state.CheckId, "flapping").Set(state.Flapping ? 1 : 0);
     }
 
     private static void RemoveStale<TChild>(Collector<TChild> metric, HashSet<string> ids) where TChild : ChildBase

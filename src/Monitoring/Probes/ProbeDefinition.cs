@@ -17,4 +17,11 @@ public sealed record ProbeDefinition(
     TimeSpan Timeout,
     string? Team,
     IProbeSettings Settings,
-    string Source);
+    string Source)
+{
+    /// <summary>Retries, thresholds, flapping, dependencies and maintenance windows of the check.</summary>
+    public Incidents.CheckPolicy Policy { get; init; } = Incidents.CheckPolicy.Default;
+
+    /// <summary>The YAML path of the declaration, like <c>probes[2]</c>, for errors found across files.</summary>
+    public string YamlPath { get; init; } = "";
+}

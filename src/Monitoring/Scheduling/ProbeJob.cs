@@ -1,5 +1,6 @@
 using Hangfire;
 using Monitoring.Checks;
+using Monitoring.Incidents;
 using Monitoring.Metrics;
 using Monitoring.Probes;
 using Monitoring.Storage;
@@ -11,7 +12,9 @@ public sealed class ProbeJob(
     ActiveChecks checks,
     ProbeRunner runner,
     IProbeStore store,
+    CheckEvaluator evaluator,
     MonitoringMetrics metrics,
+    TimeProvider time,
     ILogger<ProbeJob> logger)
 {
     // A late retry would record a stale result as if it were current: the next scheduled run is the retry.
@@ -24,7 +27,7 @@ public sealed class ProbeJob(
             return;
         }
 
-        var result = await runner.RunAsync(probe, cancellationToken);
+        var result = await RunWithRetriesAsync(probe, cancellationToken);
         // Metrics first: a scrape must show the shop's state even while the database is unreachable.
         metrics.RecordProbeResult(result);
         if (result.Outcome == ProbeOutcome.Pass)
@@ -33,5 +36,21 @@ public sealed class ProbeJob(
             logger.LogWarning("Probe {Probe} failed against {Target}: {Message}", probe.Id, probe.Settings.Target, result.Message);
 
         await store.RecordAsync(result, cancellationToken);
+        await evaluator.EvaluateAsync(probe, result, cancellationToken);
+    }
+
+    /// <summary>A failed attempt is tried again, a little later, before the run counts as failed: one lost packet is not an outage.</summary>
+    private async Task<ProbeResult> RunWithRetriesAsync(ProbeDefinition probe, CancellationToken cancellationToken)
+    {
+        var result = await runner.RunAsync(probe, cancellationToken);
+        for (var retry = 1; !result.IsUp && retry <= probe.Policy.Retries; retry++)
+        {
+            logger.LogDebug("Probe {Probe} failed ({Message}); retry {Retry} of {Retries}", probe.Id, result.Message, retry, probe.Policy.Retries);
+            await Task.Delay(probe.Policy.RetryInterval, time, cancellationToken);
+            result = await runner.RunAsync(probe, cancellationToken);
+        }
+        return result.IsUp || probe.Policy.Retries == 0
+            ? result
+            : result with { Message = $"{result.Message} (after {probe.Policy.Retries} retries)" };
     }
 }

@@ -40,6 +40,7 @@ public static class SchedulingServiceCollectionExtensions
         });
         services.AddSingleton<JobCatalog>();
         services.AddTransient<ProbeJob>();
+        services.AddSingleton<Incidents.CheckEvaluator>();
         // Hosted services start in registration order: the catalog must be applied before the server polls.
         services.AddHostedService<CatalogStartupService>();
         services.AddHangfireServer(server =>

@@ -32,6 +32,7 @@ public static class StorageServiceCollectionExtensions
                 break;
         }
         services.AddSingleton<IProbeStore, SqlProbeStore>();
+        services.AddSingleton<IIncidentStore, SqlIncidentStore>();
         // Registered before the scheduler so that the schema exists before any job runs.
         services.AddHostedService<MigrationService>();
         return services;

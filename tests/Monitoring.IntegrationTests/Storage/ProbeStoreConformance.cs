@@ -9,7 +9,7 @@ namespace Monitoring.IntegrationTests.Storage;
 /// What every backend of <see cref="IProbeStore"/> must do, run against a real database. A backend's test class only
 /// says how to make a fresh empty database and how to open the backend on it; each test starts on its own migrated one.
 /// </summary>
-public abstract class ProbeStoreConformance : IAsyncLifetime
+public abstract class ProbeStoreConformance(ITestBackend backend) : IAsyncLifetime
 {
     protected static readonly DateTimeOffset T0 = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
 
@@ -17,20 +17,13 @@ public abstract class ProbeStoreConformance : IAsyncLifetime
 
     private Backend? _backend;
 
-    /// <summary>The backend opened on one database, through each of the contracts it serves.</summary>
-    protected sealed record Backend(IDbConnectionFactory Database, IMigrator Migrator, IStorageHealth Health);
+    protected Task<string> CreateDatabaseAsync() => backend.CreateDatabaseAsync();
 
-    /// <summary>Makes a fresh, empty database and returns where it is (a file path, a connection string).</summary>
-    protected abstract Task<string> CreateDatabaseAsync();
+    protected Backend Open(string database) => backend.Open(database);
 
-    /// <summary>Opens the backend on a database; every call is a separate instance, as a second service would be.</summary>
-    protected abstract Backend Open(string database);
+    protected Backend OpenUnreachable() => backend.OpenUnreachable();
 
-    /// <summary>Opens the backend on something that cannot be reached.</summary>
-    protected abstract Backend OpenUnreachable();
-
-    /// <summary>Releases what <see cref="Open"/> and <see cref="CreateDatabaseAsync"/> made.</summary>
-    public abstract Task DisposeAsync();
+    public Task DisposeAsync() => backend.DisposeAsync().AsTask();
 
     private Backend Current => _backend ?? throw new InvalidOperationException("The test database is not open");
 

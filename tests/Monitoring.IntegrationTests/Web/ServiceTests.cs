@@ -19,11 +19,14 @@ public sealed class ServiceTests(PostgresFixture postgres)
             url: ${SHOP_URL}/
             interval: 1s
             timeout: 900ms
+            retries: 0
           - id: missing-product
             kind: http
             url: ${SHOP_URL}/products/NOPE
             interval: 1s
             timeout: 900ms
+            retries: 0
+            alerting: { failure_threshold: 2 }
             expect:
               status: [200]
         """;

@@ -117,8 +117,57 @@ public sealed class CheckSetLoaderErrorTests
                 url: http://shop.test/
                 interval: 10s
                 timeout: 10s
+                retries: 0
             """,
             "checks/probes/storefront.yaml:6 probes[0].timeout: timeout 10s must be shorter than the interval 10s"
+        },
+        {
+            "retries that would make runs overlap",
+            """
+            probes:
+              - id: home
+                kind: http
+                url: http://shop.test/
+                interval: 15s
+                timeout: 5s
+            """,
+            "checks/probes/storefront.yaml:6 probes[0].timeout: timeout 5s with 2 retries 2s apart can take 19s, which is not shorter than the interval 15s (shorten the timeout, lower retries, or lengthen the interval)"
+        },
+        {
+            "a dependency on a check that does not exist",
+            """
+            probes:
+              - id: home
+                kind: http
+                url: http://shop.test/
+                depends_on: [edge-proxy]
+            """,
+            "checks/probes/storefront.yaml:2 probes[0].depends_on: 'edge-proxy' is not a declared check (known: home)"
+        },
+        {
+            "a failure threshold of zero",
+            """
+            probes:
+              - id: home
+                kind: http
+                url: http://shop.test/
+                alerting:
+                  failure_threshold: 0
+            """,
+            "checks/probes/storefront.yaml:6 probes[0].alerting.failure_threshold: 0 is out of range (from 1 to 100)"
+        },
+        {
+            "a maintenance window with a bad cron",
+            """
+            probes:
+              - id: home
+                kind: http
+                url: http://shop.test/
+                maintenance:
+                  - cron: "every night"
+                    duration: 1h
+            """,
+            "checks/probes/storefront.yaml:6 probes[0].maintenance[0].cron: 'every night' is not a cron expression of five fields"
         },
         {
             "an unset environment variable without default",
@@ -212,7 +261,7 @@ public sealed class CheckSetLoaderErrorTests
 
         var (_, errors) = CheckSetLoader.Default().Load(folder.Checks);
 
-        Assert.Equal("checks/probes/b.yaml:2 id: duplicate probe id 'home' (first declared at checks/probes/a.yaml:2)",
+        Assert.Equal("checks/probes/b.yaml:2 probes[0].id: duplicate probe id 'home' (first declared at checks/probes/a.yaml:2)",
             Assert.Single(errors).ToString());
     }
 

@@ -111,4 +111,62 @@ public sealed class CheckSetLoaderTests
         Assert.Contains(errors, e => e.Path == "probes[0].url");
         Assert.DoesNotContain(errors, e => e.Path.EndsWith("timeout"));
     }
+
+    [Fact]
+    public void Reads_the_alerting_policy_over_the_defaults_of_monitoring_yaml()
+    {
+        using var folder = new TempChecksFolder(
+            ("monitoring.yaml", """
+                time_zone: Europe/Paris
+                defaults:
+                  retries: { count: 1, interval: 1s }
+                  alerting: { failure_threshold: 4 }
+                  maintenance:
+                    - { name: deploys, cron: "0 6 * * 2", duration: 30m }
+                """),
+            ("probes/shop.yaml", """
+                probes:
+                  - id: home
+                    kind: http
+                    url: http://shop.test/
+                  - id: cart
+                    kind: http
+                    url: http://shop.test/cart
+                    retries: 0
+                    depends_on: [home]
+                    alerting:
+                      recovery_threshold: 3
+                      flapping: { transitions: 4, window: 10m }
+                """));
+
+        var probes = CheckSetLoader.Default().LoadOrThrow(folder.Checks).Probes;
+
+        var home = probes[0].Policy;
+        var cart = probes[1].Policy;
+        Assert.Equal((1, TimeSpan.FromSeconds(1), 4, 2), (home.Retries, home.RetryInterval, home.FailureThreshold, home.RecoveryThreshold));
+        Assert.Equal("deploys", Assert.Single(home.Maintenance).Name);
+        Assert.Equal("Europe/Paris", home.Maintenance[0].TimeZone.Id);
+        Assert.Equal((0, 4, 3, 4, TimeSpan.FromMinutes(10)),
+            (cart.Retries, cart.FailureThreshold, cart.RecoveryThreshold, cart.FlappingTransitions, cart.FlappingWindow));
+        Assert.Equal(["home"], cart.DependsOn);
+        Assert.Single(cart.Maintenance);
+    }
+
+    [Fact]
+    public void Refuses_a_dependency_cycle()
+    {
+        using var folder = new TempChecksFolder(("probes/shop.yaml", """
+            probes:
+              - { id: a, kind: http, url: "http://shop.test/a", depends_on: [b] }
+              - { id: b, kind: http, url: "http://shop.test/b", depends_on: [a] }
+            """));
+
+        var (_, errors) = CheckSetLoader.Default().Load(folder.Checks);
+
+        Assert.Equal(
+        [
+            "checks/probes/shop.yaml:2 probes[0].depends_on: 'a' depends on itself through its parents: a cycle can never alert",
+            "checks/probes/shop.yaml:3 probes[1].depends_on: 'b' depends on itself through its parents: a cycle can never alert",
+        ], errors.Select(e => e.ToString()));
+    }
 }
