@@ -102,6 +102,12 @@ public sealed partial class CheckSetLoader(IReadOnlyList<ProbeKind> probeKinds, 
 
         var name = node.String("name");
         var team = node.String("team");
+        var severity = node.String("severity") ?? "critical";
+        if (severity is not ("critical" or "warning"))
+        {
+            node.Child("severity")!.Error($"'{severity}' is not a severity (write critical or warning)");
+            severity = "critical";
+        }
         var interval = node.Duration("interval") ?? settings.DefaultInterval;
         var timeout = node.Duration("timeout") ?? settings.DefaultTimeout;
 
@@ -124,7 +130,7 @@ public sealed partial class CheckSetLoader(IReadOnlyList<ProbeKind> probeKinds, 
 
         if (id is null || kind is null || probeSettings is null) return null;
         return new ProbeDefinition(id, name ?? id, kind.Name, interval, timeout, team, probeSettings,
-            $"{node.File.DisplayPath}:{node.Line}") { Policy = policy, YamlPath = node.Path };
+            $"{node.File.DisplayPath}:{node.Line}") { Policy = policy, YamlPath = node.Path, Severity = severity };
     }
 
     private string KnownKinds() => probeKinds.Count == 0 ? "none" : string.Join(", ", probeKinds.Select(k => k.Name));

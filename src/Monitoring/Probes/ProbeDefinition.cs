@@ -22,6 +22,9 @@ public sealed record ProbeDefinition(
     /// <summary>Retries, thresholds, flapping, dependencies and maintenance windows of the check.</summary>
     public Incidents.CheckPolicy Policy { get; init; } = Incidents.CheckPolicy.Default;
 
+    /// <summary>How urgent its outage is, for alert routing: <c>critical</c> (default) or <c>warning</c>.</summary>
+    public string Severity { get; init; } = "critical";
+
     /// <summary>The YAML path of the declaration, like <c>probes[2]</c>, for errors found across files.</summary>
     public string YamlPath { get; init; } = "";
 }
