@@ -46,10 +46,12 @@ public static class MonitoringApp
     {
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         var scheduling = builder.Configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
+        var retention = builder.Configuration.GetSection(RetentionOptions.Section).Get<RetentionOptions>() ?? new RetentionOptions();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new ActiveChecks(checks));
         builder.Services.AddSingleton(scheduling);
+        builder.Services.AddSingleton(retention);
         builder.Services.AddMonitoringMetrics();
         builder.Services.AddStorage(storage);
         builder.Services.AddProbes();

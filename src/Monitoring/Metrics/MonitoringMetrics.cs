@@ -41,6 +41,11 @@ public sealed class MonitoringMetrics
             ["probe", "state"]);
         CheckFlags = factory.CreateGauge("shopmon_check_flag",
             "1 while the check is in maintenance or flapping.", ["probe", "flag"]);
+        Availability = factory.CreateGauge("shopmon_availability_ratio",
+            "State-based availability over a rolling window (24h, 7d, 30d), maintenance excluded; absent until observed.",
+            ["probe", "window"]);
+        IncidentsOpen = factory.CreateGauge("shopmon_incidents_open",
+            "Open incidents by owning team and severity.", ["team", "severity"]);
         ConfigLoaded = factory.CreateGauge("shopmon_config_last_reload_success_timestamp_seconds",
             "When the checks configuration was last loaded successfully (Unix time).");
         ConfiguredProbes = factory.CreateGauge("shopmon_config_probes",
@@ -72,6 +77,10 @@ public sealed class MonitoringMetrics
 
     public Gauge CheckFlags { get; }
 
+    public Gauge Availability { get; }
+
+    public Gauge IncidentsOpen { get; }
+
     public Gauge ConfigLoaded { get; }
 
     public Gauge ConfiguredProbes { get; }
@@ -95,6 +104,7 @@ public sealed class MonitoringMetrics
         RemoveStale(CertificateExpiry, ids);
         RemoveStale(CheckState, ids);
         RemoveStale(CheckFlags, ids);
+        RemoveStale(Availability, ids);
 
         foreach (var id in ids)
         {

@@ -21,6 +21,7 @@ public sealed class CatalogStartupService(
         await store.SyncDefinitionsAsync(current.Probes, time.GetUtcNow(), cancellationToken);
         metrics.TrackProbes(current.Probes, time.GetUtcNow());
         catalog.Apply(current);
+        catalog.ApplySystemJobs();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

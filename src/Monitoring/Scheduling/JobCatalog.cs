@@ -46,6 +46,13 @@ public sealed class JobCatalog(IRecurringJobManager jobs, JobStorage storage, IL
         return plan;
     }
 
+    /// <summary>The service's own periodic jobs, whatever checks/ says.</summary>
+    public void ApplySystemJobs()
+    {
+        jobs.AddOrUpdate<AvailabilityJob>(AvailabilityJob.JobId, job => job.RunAsync(CancellationToken.None), "30 * * * * *");
+        jobs.AddOrUpdate<RetentionJob>(RetentionJob.JobId, job => job.RunAsync(CancellationToken.None), "0 17 * * * *");
+    }
+
     /// <summary>The plan as an aligned text table, for logs and the CLI.</summary>
     public static string Describe(IReadOnlyList<Entry> plan)
     {

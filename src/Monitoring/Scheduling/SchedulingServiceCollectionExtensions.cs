@@ -41,6 +41,9 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<JobCatalog>();
         services.AddTransient<ProbeJob>();
         services.AddSingleton<Incidents.CheckEvaluator>();
+        services.AddSingleton<Incidents.AvailabilityReport>();
+        services.AddTransient<AvailabilityJob>();
+        services.AddTransient<RetentionJob>();
         // Hosted services start in registration order: the catalog must be applied before the server polls.
         services.AddHostedService<CatalogStartupService>();
         services.AddHangfireServer(server =>

@@ -18,6 +18,12 @@ public interface IProbeStore
     /// <summary>Per active probe: its last result and how many runs passed since <paramref name="since"/>.</summary>
     Task<IReadOnlyList<ProbeSummary>> SummariseAsync(DateTimeOffset since, CancellationToken cancellationToken);
 
+    /// <summary>Durations of every active probe's runs that were up since <paramref name="since"/>, for latency percentiles.</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<TimeSpan>>> UpDurationsAsync(DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>Deletes raw results older than <paramref name="cutoff"/> (rollups keep the history); returns how many.</summary>
+    Task<int> DeleteResultsBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
     /// <summary>A probe's results with <c>from &lt;= started_at &lt; to</c>, oldest first.</summary>
     Task<IReadOnlyList<ProbeResult>> ResultsAsync(string probeId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 }

@@ -137,6 +137,26 @@ public sealed class SqlProbeStore(IDbConnectionFactory database) : IProbeStore
         }).ToList();
     }
 
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<TimeSpan>>> UpDurationsAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string ProbeId, double DurationMs)>(new CommandDefinition(
+            """
+            SELECT r.probe_id, r.duration_ms FROM probe_results r JOIN probes p ON p.id = r.probe_id
+            WHERE p.active = true AND r.started_at >= @Since AND r.outcome <> 'fail'
+            """, new { Since = Dialect.Timestamp(since) }, cancellationToken: cancellationToken));
+        return rows.GroupBy(r => r.ProbeId).ToDictionary(g => g.Key,
+            g => (IReadOnlyList<TimeSpan>)g.Select(r => TimeSpan.FromMilliseconds(r.DurationMs)).ToList());
+    }
+
+    public async Task<int> DeleteResultsBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM probe_results WHERE started_at < @Cutoff", new { Cutoff = Dialect.Timestamp(cutoff) },
+            cancellationToken: cancellationToken));
+    }
+
     public async Task<IReadOnlyList<ProbeResult>> ResultsAsync(string probeId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using Monitoring.Charts;
+using Monitoring.Checks;
 using Monitoring.Probes;
 using Monitoring.Storage;
 
@@ -42,6 +43,14 @@ public static class ProbeEndpoints
             var now = time.GetUtcNow();
             var results = await store.ResultsAsync(id, now.AddHours(-24), now.AddMinutes(1), ct);
             return Results.Text(ProbeLatencyChart.RenderSvg($"{id}: last 24 hours", results), "image/svg+xml");
+        });
+        endpoints.MapGet("/charts/checks/{id}/phases.svg", async (string id, ActiveChecks checks, IProbeStore store, TimeProvider time, CancellationToken ct) =>
+        {
+            if (checks.Current.FindProbe(id) is null)
+                return Results.NotFound(new { error = $"no check '{id}'" });
+            var now = time.GetUtcNow();
+            var results = await store.ResultsAsync(id, now.AddHours(-24), now.AddMinutes(1), ct);
+            return Results.Text(PhaseChart.RenderSvg($"{id}: time by phase, last 24 hours", results), "image/svg+xml");
         });
         return endpoints;
     }

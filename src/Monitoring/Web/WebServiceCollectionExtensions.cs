@@ -9,6 +9,7 @@ public static class WebServiceCollectionExtensions
     public static IServiceCollection AddWeb(this IServiceCollection services)
     {
         services.AddHealthEndpoints();
+        services.AddScoped<CheckViews>();
         services.AddRazorPages(options => options.RootDirectory = "/Web/Pages");
         services.AddProblemDetails();
         return services;
@@ -21,6 +22,7 @@ public static class WebServiceCollectionExtensions
         app.MapHealthEndpoints();
         app.MapMetrics("/metrics", app.Services.GetRequiredService<CollectorRegistry>());
         app.MapProbeEndpoints();
+        app.MapCheckEndpoints();
         app.MapRazorPages();
 
         var scheduling = app.Services.GetRequiredService<SchedulingOptions>();

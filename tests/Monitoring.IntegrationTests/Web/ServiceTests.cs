@@ -68,10 +68,34 @@ public sealed class ServiceTests(PostgresFixture postgres)
         Assert.Equal("status: expected 200, got 404", byId["missing-product"].GetProperty("lastResult").GetProperty("message").GetString());
         Assert.Equal(0.0, byId["missing-product"].GetProperty("successRatio24h").GetDouble());
 
+        // Two failed runs in a row (failure_threshold 2, no retries) make missing-product down with an open incident.
+        await Eventually.TrueAsync(async () => (await monitor.Client.GetStringAsync("/metrics"))
+            .Contains("shopmon_check_state{probe=\"missing-product\",state=\"down\"} 1"), TimeSpan.FromSeconds(30), "missing-product down");
+        var afterIncident = await monitor.Client.GetStringAsync("/metrics");
+        Assert.Contains("shopmon_check_state{probe=\"storefront-home\",state=\"up\"} 1", afterIncident);
+        Assert.Contains("shopmon_probe_failures_total{probe=\"missing-product\",reason=\"http_status\"}", afterIncident);
+
         var page = await monitor.Client.GetStringAsync("/");
-        Assert.Contains("data-probe=\"storefront-home\"", page);
+        Assert.Contains("data-check=\"storefront-home\"", page);
         Assert.Contains("status: expected 200, got 404", page);
-        Assert.Contains("0.0", page.Replace(",", "."));
+        Assert.Contains("state-down", page);
+        Assert.True(page.IndexOf("missing-product", StringComparison.Ordinal) < page.IndexOf("storefront-home", StringComparison.Ordinal),
+            "the down check is listed first");
+
+        using var checksJson = JsonDocument.Parse(await monitor.Client.GetStringAsync("/api/checks"));
+        var missing = checksJson.RootElement.EnumerateArray().Single(c => c.GetProperty("id").GetString() == "missing-product");
+        Assert.Equal("down", missing.GetProperty("state").GetString());
+        var incident = missing.GetProperty("openIncident");
+        Assert.Equal("http_status", incident.GetProperty("failureClass").GetString());
+        Assert.Equal("status: expected 200, got 404", incident.GetProperty("firstMessage").GetString());
+        Assert.True(incident.GetProperty("timeToDetectSeconds").GetDouble() > 0, "detected at the second failed run, after the first");
+
+        var checkPage = await monitor.Client.GetStringAsync("/checks/missing-product");
+        Assert.Contains("first failed run", checkPage);
+        Assert.Contains("time to detect", checkPage);
+        Assert.Equal(HttpStatusCode.NotFound, (await monitor.Client.GetAsync("/checks/no-such-check")).StatusCode);
+        var phases = await monitor.Client.GetStringAsync("/charts/checks/storefront-home/phases.svg");
+        Assert.Contains("time by phase", phases);
 
         var chart = await monitor.Client.GetAsync("/charts/probes/storefront-home/latency.svg");
         Assert.Equal("image/svg+xml", chart.Content.Headers.ContentType?.MediaType);

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Monitoring.Web.Pages;
+
+/// <summary>One check: availability per window and month, latency by phase, incidents with their timelines, recent runs.</summary>
+public sealed class CheckModel(CheckViews views) : PageModel
+{
+    public CheckDetail? Detail { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        Detail = await views.DetailAsync(id, cancellationToken);
+        return Detail is null ? NotFound() : Page();
+    }
+}
