@@ -2,23 +2,28 @@ using System.Net.Sockets;
 
 namespace Monitoring.Probes.Http;
 
-/// <summary>Sends one HTTP request and checks the status and the latency of the full answer, body included.</summary>
-public sealed class HttpProbe(IHttpClientFactory clients, TimeProvider time) : IProbe
+/// <summary>
+/// Sends one HTTP request on a fresh connection and checks the answer: status, latency of the full answer (body
+/// included), body, JSON and headers. Records the phases of the request and, over https, the certificate's expiry.
+/// </summary>
+public sealed class HttpProbe(TimeProvider time) : IProbe
 {
     public async Task<ProbeResult> RunAsync(ProbeDefinition probe, CancellationToken cancellationToken)
     {
         var settings = (HttpProbeSettings)probe.Settings;
-        var client = clients.CreateClient(settings.FollowRedirects
-            ? ProbesServiceCollectionExtensions.FollowingClient
-            : ProbesServiceCollectionExtensions.NonFollowingClient);
-
+        using var timer = new HttpPhaseTimer(time, settings.FollowRedirects);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(probe.Timeout);
         var startedAt = time.GetUtcNow();
         var started = time.GetTimestamp();
 
         ProbeResult Result(ProbeOutcome outcome, int? status, string message, FailureClass failure = FailureClass.None) =>
-            new(Guid.NewGuid(), probe.Id, startedAt, time.GetElapsedTime(started), outcome, status, message) { Failure = failure };
+            new(Guid.NewGuid(), probe.Id, startedAt, time.GetElapsedTime(started), outcome, status, message)
+            {
+                Failure = failure,
+                Phases = timer.Phases(),
+                CertificateExpiresAt = timer.CertificateExpiresAt,
+            };
 
         try
         {
@@ -26,15 +31,18 @@ public sealed class HttpProbe(IHttpClientFactory clients, TimeProvider time) : I
             foreach (var (name, value) in settings.Headers)
                 request.Headers.TryAddWithoutValidation(name, value);
 
+            using var response = await timer.SendAsync(request, deadline.Token);
             // Reading the whole body is part of the latency a buyer feels.
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, deadline.Token);
-            var latency = time.GetElapsedTime(started);
-            var status = (int)response.StatusCode;
-            var failures = settings.FailedExpectations(status, latency);
-            if (failures.Count == 0)
-                return Result(ProbeOutcome.Pass, status, $"HTTP {status} in {Checks.Durations.Format(latency)}");
-            var failure = failures[0].StartsWith("status:", StringComparison.Ordinal) ? FailureClass.HttpStatus : FailureClass.Latency;
-            return Result(ProbeOutcome.Fail, status, string.Join("; ", failures), failure);
+            var body = await timer.ReadBodyAsync(response, deadline.Token);
+            var answer = new HttpAnswer((int)response.StatusCode, HeadersOf(response), body, time.GetElapsedTime(started));
+
+            var findings = settings.Check(answer);
+            var down = findings.Where(f => f.IsDown).ToList();
+            if (down.Count > 0)
+                return Result(ProbeOutcome.Fail, answer.Status, string.Join("; ", down.Select(f => f.Message)), down[0].Class);
+            if (findings.Count > 0)
+                return Result(ProbeOutcome.Degraded, answer.Status, string.Join("; ", findings.Select(f => f.Message)), findings[0].Class);
+            return Result(ProbeOutcome.Pass, answer.Status, $"HTTP {answer.Status} in {Checks.Durations.Format(answer.Latency)}");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -43,8 +51,17 @@ public sealed class HttpProbe(IHttpClientFactory clients, TimeProvider time) : I
         }
         catch (HttpRequestException e)
         {
-            return Result(ProbeOutcome.Fail, null, Describe(e), Classify(e));
+            return Result(ProbeOutcome.Fail, null, Describe(e, timer.CertificateProblem), Classify(e));
         }
+    }
+
+    /// <summary>Response and content headers in one case-insensitive map, repeated values joined as HTTP joins them.</summary>
+    private static Dictionary<string, string> HeadersOf(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in response.Headers.NonValidated.Concat(response.Content.Headers.NonValidated))
+            headers[name] = string.Join(", ", values);
+        return headers;
     }
 
     private static FailureClass Classify(HttpRequestException e) => e.HttpRequestError switch
@@ -55,7 +72,7 @@ public sealed class HttpProbe(IHttpClientFactory clients, TimeProvider time) : I
         _ => FailureClass.ProbeError,
     };
 
-    private static string Describe(HttpRequestException e)
+    private static string Describe(HttpRequestException e, string? certificateProblem)
     {
         var socket = e.InnerException as SocketException;
         return e.HttpRequestError switch
@@ -63,6 +80,7 @@ public sealed class HttpProbe(IHttpClientFactory clients, TimeProvider time) : I
             HttpRequestError.NameResolutionError => $"dns: could not resolve the host ({e.Message})",
             HttpRequestError.ConnectionError when socket is not null => $"connect: {socket.SocketErrorCode} ({socket.Message})",
             HttpRequestError.ConnectionError => $"connect: {e.Message}",
+            HttpRequestError.SecureConnectionError when certificateProblem is not null => $"tls: {certificateProblem}",
             HttpRequestError.SecureConnectionError => $"tls: {e.InnerException?.Message ?? e.Message}",
             _ => $"request failed: {e.Message}",
         };

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Monitoring.Checks;
 using Monitoring.Checks.Yaml;
 
 namespace Monitoring.Probes.Http;
@@ -25,8 +24,23 @@ public sealed class HttpProbeSettings : IProbeSettings, IReadsFromConfig<HttpPro
     /// <summary>Accepted statuses; the default accepts any 2xx.</summary>
     public IReadOnlyList<StatusExpectation> ExpectedStatus { get; init; } = [StatusExpectation.Class(2)];
 
-    /// <summary>The slowest acceptable answer; null when only the probe's timeout applies.</summary>
-    public TimeSpan? MaxLatency { get; init; }
+    /// <summary>How slow a complete answer may be before the run is degraded, and before it fails.</summary>
+    public LatencyExpectation Latency { get; init; } = LatencyExpectation.None;
+
+    /// <summary>The slowest acceptable answer (a synonym of <see cref="LatencyExpectation.DownOver"/>); null when only
+    /// the probe's timeout applies.</summary>
+    [JsonIgnore]
+    public TimeSpan? MaxLatency
+    {
+        get => Latency.DownOver;
+        init => Latency = Latency with { DownOver = value };
+    }
+
+    /// <summary>What the body must (not) contain or match, and conditions on its JSON.</summary>
+    public HttpBodyExpectations Body { get; init; } = HttpBodyExpectations.None;
+
+    /// <summary>Conditions on response headers (<c>expect.headers</c>; the request's <see cref="Headers"/> are another thing).</summary>
+    public IReadOnlyList<HeaderExpectation> ExpectedHeaders { get; init; } = [];
 
     public string Target => Url.GetLeftPart(UriPartial.Path);
 
@@ -56,14 +70,18 @@ public sealed class HttpProbeSettings : IProbeSettings, IReadsFromConfig<HttpPro
         var followRedirects = node.Bool("follow_redirects") ?? true;
 
         IReadOnlyList<StatusExpectation> statuses = [StatusExpectation.Class(2)];
-        TimeSpan? maxLatency = null;
+        var latency = LatencyExpectation.None;
+        var body = HttpBodyExpectations.None;
+        IReadOnlyList<HeaderExpectation> expectedHeaders = [];
         var expect = node.Child("expect");
         if (expect is not null && expect.ExpectMapping())
         {
             var items = expect.Items("status");
             if (items.Count > 0)
                 statuses = items.Select(StatusExpectation.Read).OfType<StatusExpectation>().ToList();
-            maxLatency = expect.Duration("max_latency");
+            latency = LatencyExpectation.Read(expect);
+            body = HttpBodyExpectations.Read(expect);
+            expectedHeaders = HeaderExpectation.ReadAll(expect);
             expect.RejectUnknownKeys();
         }
 
@@ -76,18 +94,24 @@ public sealed class HttpProbeSettings : IProbeSettings, IReadsFromConfig<HttpPro
                 Headers = headers,
                 FollowRedirects = followRedirects,
                 ExpectedStatus = statuses,
-                MaxLatency = maxLatency,
+                Latency = latency,
+                Body = body,
+                ExpectedHeaders = expectedHeaders,
             };
     }
 
-    /// <summary>Every expectation the answer failed, each saying what was expected and what came.</summary>
-    public IReadOnlyList<string> FailedExpectations(int status, TimeSpan latency)
+    /// <summary>Every expectation the answer did not meet, each saying what was expected and what came: the status,
+    /// the latency, the body, then the headers. Empty when the answer is as expected.</summary>
+    public IReadOnlyList<HttpFinding> Check(HttpAnswer answer)
     {
-        var failures = new List<string>();
-        if (!ExpectedStatus.Any(e => e.Matches(status)))
-            failures.Add($"status: expected {string.Join(" or ", ExpectedStatus)}, got {status}");
-        if (MaxLatency is { } limit && latency > limit)
-            failures.Add($"latency: expected at most {Durations.Format(limit)}, took {Durations.Format(latency)}");
-        return failures;
+        var findings = new List<HttpFinding>();
+        if (!ExpectedStatus.Any(e => e.Matches(answer.Status)))
+            findings.Add(new($"status: expected {string.Join(" or ", ExpectedStatus)}, got {answer.Status}", FailureClass.HttpStatus));
+        if (Latency.Check(answer.Latency) is { } slow)
+            findings.Add(slow);
+        findings.AddRange(Body.Check(answer.Body));
+        findings.AddRange(ExpectedHeaders.Select(h => h.Check(answer.Headers)).OfType<string>()
+            .Select(message => new HttpFinding(message, FailureClass.Assertion)));
+        return findings;
     }
 }
