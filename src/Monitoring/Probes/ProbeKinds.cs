@@ -1,4 +1,7 @@
+using Monitoring.Probes.DnsLookup;
 using Monitoring.Probes.Http;
+using Monitoring.Probes.Tcp;
+using Monitoring.Probes.Tls;
 
 namespace Monitoring.Probes;
 
@@ -8,5 +11,8 @@ public static class ProbeKinds
     public static IReadOnlyList<ProbeKind> All { get; } =
     [
         ProbeKind.Create<HttpProbe, HttpProbeSettings>("http"),
+        ProbeKind.Create<TcpProbe, TcpProbeSettings>("tcp"),
+        ProbeKind.Create<DnsProbe, DnsProbeSettings>("dns"),
+        ProbeKind.Create<TlsProbe, TlsProbeSettings>("tls"),
     ];
 }

@@ -64,7 +64,7 @@ public sealed class ExecutableTests
 
         Assert.Equal(2, exit);
         Assert.Contains("Refusing to start: the checks configuration is invalid.", output);
-        Assert.Contains("probes[0].kind: 'carrier-pigeon' is not a probe kind (known kinds: http)", output);
+        Assert.Contains("probes[0].kind: 'carrier-pigeon' is not a probe kind (known kinds: http, tcp, dns, tls)", output);
     }
 
     [Fact]

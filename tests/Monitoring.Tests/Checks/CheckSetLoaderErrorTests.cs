@@ -62,7 +62,7 @@ public sealed class CheckSetLoaderErrorTests
                 kind: htp
                 url: http://shop.test/
             """,
-            "checks/probes/storefront.yaml:3 probes[0].kind: 'htp' is not a probe kind (known kinds: http)"
+            "checks/probes/storefront.yaml:3 probes[0].kind: 'htp' is not a probe kind (known kinds: http, tcp, dns, tls)"
         },
         {
             "a misspelt key",
@@ -250,7 +250,7 @@ public sealed class CheckSetLoaderErrorTests
         [
             "checks/probes/a.yaml:4 probes[0].url: 'nowhere' is not an absolute http:// or https:// URL",
             "checks/probes/a.yaml:5 probes[0].timeout: 'soon' is not a duration (write e.g. 500ms, 30s, 5m, 1h)",
-            "checks/probes/b.yaml:3 probes[0].kind: 'ftp' is not a probe kind (known kinds: http)",
+            "checks/probes/b.yaml:3 probes[0].kind: 'ftp' is not a probe kind (known kinds: http, tcp, dns, tls)",
         ], errors.Select(e => e.ToString()));
     }
 
@@ -272,7 +272,7 @@ public sealed class CheckSetLoaderErrorTests
 
         var (_, errors) = CheckSetLoader.Default().Load(folder.Checks);
 
-        Assert.StartsWith("checks/probe/home.yaml: not read: YAML files belong in monitoring.yaml or in one of the folders probes/",
+        Assert.StartsWith("checks/probe/home.yaml: not read: YAML files belong in monitoring.yaml, alerts.yaml or in one of the folders probes/",
             Assert.Single(errors).ToString());
     }
 
