@@ -11,8 +11,11 @@ namespace Monitoring.Cli;
 /// </summary>
 public static class DemoCommand
 {
-    /// <summary>The variable the demo checks use for the shop's address.</summary>
+    /// <summary>The variable the demo checks use for the shop's base URL.</summary>
     public const string ShopUrlVariable = "SHOP_URL";
+
+    /// <summary>The variable the demo checks use for the shop's host:port (tcp and tls probes).</summary>
+    public const string ShopAddressVariable = "SHOP_ADDRESS";
 
     public static Command Create()
     {
@@ -32,7 +35,12 @@ public static class DemoCommand
         await shop.StartAsync();
         var shopUrl = shop.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-        var exit = await ServeCommand.RunAsync(hostArgs, new Dictionary<string, string> { [ShopUrlVariable] = shopUrl },
+        var variables = new Dictionary<string, string>
+        {
+            [ShopUrlVariable] = shopUrl,
+            [ShopAddressVariable] = new Uri(shopUrl).Authority,
+        };
+        var exit = await ServeCommand.RunAsync(hostArgs, variables,
             builder => builder.WebHost.UseUrls($"http://127.0.0.1:{port}"),
             app =>
             {
