@@ -13,11 +13,12 @@ public static class CheckEndpoints
         endpoints.MapGet("/api/checks", async (CheckViews views, CancellationToken ct) =>
             Results.Ok((await views.ListAsync(ct)).Select(Row)));
 
-        endpoints.MapGet("/api/checks/{id}", async (string id, CheckViews views, CancellationToken ct) =>
+        endpoints.MapGet("/api/checks/{id}", async (string id, CheckViews views, TimeProvider time, CancellationToken ct) =>
             await views.DetailAsync(id, ct) is { } detail
                 ? Results.Ok(new
                 {
                     check = Row(detail.Row),
+                    last30Days = Statistics(detail.Last30Days(time.GetUtcNow())),
                     monthly = detail.Monthly.Select(Window),
                     incidents = detail.Incidents.Select(IncidentJson),
                     recentRuns = detail.RecentRuns.Select(Run),
@@ -55,6 +56,14 @@ public static class CheckEndpoints
             p99Ms = row.Latency24h.P99?.TotalMilliseconds,
         },
         openIncident = row.OpenIncident is null ? null : IncidentJson(row.OpenIncident),
+    };
+
+    private static object Statistics(IncidentStatistics statistics) => new
+    {
+        incidents = statistics.Count,
+        meanTimeToDetectSeconds = statistics.MeanTimeToDetect?.TotalSeconds,
+        meanTimeToAcknowledgeSeconds = statistics.MeanTimeToAcknowledge?.TotalSeconds,
+        meanTimeToResolveSeconds = statistics.MeanTimeToResolve?.TotalSeconds,
     };
 
     private static object Window(AvailabilityWindow window) => new

@@ -19,7 +19,11 @@ public sealed record CheckRow(
 
 /// <summary>A check's page: its row, recent runs, monthly availability and incidents.</summary>
 public sealed record CheckDetail(CheckRow Row, IReadOnlyList<ProbeResult> RecentRuns, IReadOnlyList<AvailabilityWindow> Monthly,
-    IReadOnlyList<Incident> Incidents);
+    IReadOnlyList<Incident> Incidents)
+{
+    /// <summary>MTTD, MTTA and MTTR over the incidents detected in the last 30 days.</summary>
+    public IncidentStatistics Last30Days(DateTimeOffset now) => IncidentStatistics.Of(Incidents.Where(i => i.DetectedAt >= now.AddDays(-30)));
+}
 
 /// <summary>Assembles what the pages and the JSON API show, so that both always say the same.</summary>
 public sealed class CheckViews(ActiveChecks checks, IProbeStore probes, IIncidentStore incidents, AvailabilityReport availability, TimeProvider time)

@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Monitoring.Web.Pages;
 
 /// <summary>One check: availability per window and month, latency by phase, incidents with their timelines, recent runs.</summary>
-public sealed class CheckModel(CheckViews views) : PageModel
+public sealed class CheckModel(CheckViews views, TimeProvider time) : PageModel
 {
     public CheckDetail? Detail { get; private set; }
+
+    public DateTimeOffset Now => time.GetUtcNow();
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
