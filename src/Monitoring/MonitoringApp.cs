@@ -1,3 +1,4 @@
+using Monitoring.Alerting;
 using Monitoring.Checks;
 using Monitoring.Metrics;
 using Monitoring.Probes;
@@ -56,6 +57,7 @@ public static class MonitoringApp
         builder.Services.AddStorage(storage);
         builder.Services.AddProbes();
         builder.Services.AddScheduling(storage, scheduling);
+        builder.Services.AddAlerting(builder.Configuration);
         builder.Services.AddWeb();
         return builder;
     }
@@ -63,6 +65,7 @@ public static class MonitoringApp
     public static WebApplication MapMonitoring(this WebApplication app)
     {
         app.MapWeb();
+        app.MapAlerting();
         return app;
     }
 }

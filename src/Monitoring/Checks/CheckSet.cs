@@ -8,5 +8,8 @@ namespace Monitoring.Checks;
 /// <param name="Probes">Every probe, in file order.</param>
 public sealed record CheckSet(string Directory, MonitoringSettings Settings, IReadOnlyList<ProbeDefinition> Probes)
 {
+    /// <summary>Who is told about incidents (<c>alerts.yaml</c>); nobody when the file is absent.</summary>
+    public Alerting.AlertRoutes Alerts { get; init; } = Alerting.AlertRoutes.None;
+
     public ProbeDefinition? FindProbe(string id) => Probes.FirstOrDefault(p => p.Id == id);
 }

@@ -14,6 +14,7 @@ namespace Monitoring.Checks;
 public sealed partial class CheckSetLoader(IReadOnlyList<ProbeKind> probeKinds, VariableExpander expander)
 {
     public const string SettingsFile = "monitoring.yaml";
+    public const string AlertsFile = "alerts.yaml";
     public const string ProbesFolder = "probes";
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,62}$")]
@@ -49,6 +50,11 @@ public sealed partial class CheckSetLoader(IReadOnlyList<ProbeKind> probeKinds, 
         if (File.Exists(settingsPath) && Parse(settingsPath, Display(settingsPath), diagnostics) is { } settingsNode)
             settings = MonitoringSettings.Read(settingsNode);
 
+        var alerts = Alerting.AlertRoutes.None;
+        var alertsPath = Path.Combine(root, AlertsFile);
+        if (File.Exists(alertsPath) && Parse(alertsPath, Display(alertsPath), diagnostics) is { } alertsNode)
+            alerts = Alerting.AlertRoutes.Read(alertsNode);
+
         var probes = new List<ProbeDefinition>();
         foreach (var file in YamlFiles(Path.Combine(root, ProbesFolder)))
         {
@@ -62,7 +68,7 @@ public sealed partial class CheckSetLoader(IReadOnlyList<ProbeKind> probeKinds, 
         ReportDuplicateIds(probes, diagnostics);
         ReportBadDependencies(probes, diagnostics);
         var errors = diagnostics.Errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ToList();
-        return errors.Count > 0 ? (null, errors) : (new CheckSet(root, settings, probes), []);
+        return errors.Count > 0 ? (null, errors) : (new CheckSet(root, settings, probes) { Alerts = alerts }, []);
     }
 
     private ConfigNode? Parse(string path, string display, ConfigDiagnostics diagnostics)
@@ -180,15 +186,18 @@ public sealed partial class CheckSetLoader(IReadOnlyList<ProbeKind> probeKinds, 
     /// <summary>YAML files where no section reads them are almost always a typo in a folder name: say so.</summary>
     private static void ReportStrayFiles(string root, Func<string, string> display, ConfigDiagnostics diagnostics)
     {
-        var known = new[] { Path.Combine(root, SettingsFile) };
+        var known = KnownFiles.Select(f => Path.Combine(root, f)).ToArray();
         foreach (var file in System.IO.Directory.EnumerateFiles(root, "*.y*ml", SearchOption.AllDirectories))
         {
             var folder = Path.GetRelativePath(root, Path.GetDirectoryName(file)!).Split(Path.DirectorySeparatorChar)[0];
             if (known.Contains(file) || KnownFolders.Contains(folder)) continue;
             diagnostics.Add(display(file), 0, "",
-                $"not read: YAML files belong in {SettingsFile} or in one of the folders {string.Join(", ", KnownFolders.Select(f => f + "/"))}");
+                $"not read: YAML files belong in {string.Join(", ", KnownFiles)} or in one of the folders {string.Join(", ", KnownFolders.Select(f => f + "/"))}");
         }
     }
+
+    /// <summary>Files at the top of <c>checks/</c> that a section reads.</summary>
+    private static readonly string[] KnownFiles = [SettingsFile, AlertsFile];
 
     /// <summary>Folders of <c>checks/</c> that a section reads; the others are reported as stray.</summary>
     private static readonly string[] KnownFolders = [ProbesFolder];

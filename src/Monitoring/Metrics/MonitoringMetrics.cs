@@ -9,6 +9,9 @@ namespace Monitoring.Metrics;
 /// </summary>
 public sealed class MonitoringMetrics
 {
+    /// <summary>The <c>result</c> values of <c>shopmon_notifications_total</c>.</summary>
+    public const string NotificationSent = "sent", NotificationFailed = "failed", NotificationSuppressed = "suppressed";
+
     /// <summary>Buckets from 50 ms to 30 s: a storefront answer is in the first few, a timeout in the last.</summary>
     private static readonly double[] DurationBuckets = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30];
 
@@ -18,7 +21,7 @@ public sealed class MonitoringMetrics
         var factory = Prometheus.Metrics.WithCustomRegistry(registry);
 
         ProbeSuccess = factory.CreateGauge("shopmon_probe_success",
-            "Whether the last run of the probe passed (1) or failed (0).", ["probe"]);
+            "Whether the last run of the probe was up (1: passed or degraded) or failed (0).", ["probe"]);
         ProbeDuration = factory.CreateHistogram("shopmon_probe_duration_seconds",
             "How long probe runs took, up to their timeout.", ["probe"],
             new HistogramConfiguration { Buckets = DurationBuckets });
@@ -50,6 +53,11 @@ public sealed class MonitoringMetrics
             "When the checks configuration was last loaded successfully (Unix time).");
         ConfiguredProbes = factory.CreateGauge("shopmon_config_probes",
             "How many probes the configuration in force declares.");
+        Notifications = factory.CreateCounter("shopmon_notifications_total",
+            "Alert notifications by channel, kind (trigger, reminder, escalation, resolve) and result (sent; failed: an attempt " +
+            "failed and will be retried; suppressed: cancelled as no longer worth sending).", ["channel", "kind", "result"]);
+        AlertOutboxPending = factory.CreateGauge("shopmon_alert_outbox_pending",
+            "Alert notifications queued and not yet sent (waiting for group_wait, a retry, or the mail server).");
         BuildInfo = factory.CreateGauge("shopmon_build_info",
             "Always 1; the labels say which version runs.", ["version"]);
         BuildInfo.WithLabels(typeof(MonitoringMetrics).Assembly.GetName().Version?.ToString(3) ?? "unknown").Set(1);
@@ -84,6 +92,10 @@ public sealed class MonitoringMetrics
     public Gauge ConfigLoaded { get; }
 
     public Gauge ConfiguredProbes { get; }
+
+    public Counter Notifications { get; }
+
+    public Gauge AlertOutboxPending { get; }
 
     public Gauge BuildInfo { get; }
 
@@ -143,6 +155,16 @@ public sealed class MonitoringMetrics
         CheckFlags.WithLabels(state.CheckId, "maintenance").Set(state.InMaintenance ? 1 : 0);
         CheckFlags.WithLabels(state.CheckId, "flapping").Set(state.Flapping ? 1 : 0);
     }
+
+    /// <summary>Publishes every notification series of a channel at zero, so that increase() works from the first alert.</summary>
+    public void TrackNotificationChannel(string channel)
+    {
+        foreach (var kind in Enum.GetValues<Alerting.NotificationKind>())
+            foreach (var result in new[] { NotificationSent, NotificationFailed, NotificationSuppressed })
+                Notifications.WithLabels(channel, Alerting.NotificationNames.Of(kind), result);
+    }
+
+    public void RecordNotification(string channel, string kind, string result) => Notifications.WithLabels(channel, kind, result).Inc();
 
     private static void RemoveStale<TChild>(Collector<TChild> metric, HashSet<string> ids) where TChild : ChildBase
     {

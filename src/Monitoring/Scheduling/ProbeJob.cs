@@ -1,4 +1,5 @@
 using Hangfire;
+using Monitoring.Alerting;
 using Monitoring.Checks;
 using Monitoring.Incidents;
 using Monitoring.Metrics;
@@ -13,6 +14,7 @@ public sealed class ProbeJob(
     ProbeRunner runner,
     IProbeStore store,
     CheckEvaluator evaluator,
+    AlertPipeline alerts,
     MonitoringMetrics metrics,
     TimeProvider time,
     ILogger<ProbeJob> logger)
@@ -36,7 +38,8 @@ public sealed class ProbeJob(
             logger.LogWarning("Probe {Probe} failed against {Target}: {Message}", probe.Id, probe.Settings.Target, result.Message);
 
         await store.RecordAsync(result, cancellationToken);
-        await evaluator.EvaluateAsync(probe, result, cancellationToken);
+        var events = await evaluator.EvaluateAsync(probe, result, cancellationToken);
+        await alerts.HandleAsync(probe, events, cancellationToken);
     }
 
     /// <summary>A failed attempt is tried again, a little later, before the run counts as failed: one lost packet is not an outage.</summary>

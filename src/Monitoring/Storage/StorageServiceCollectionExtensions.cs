@@ -33,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         }
         services.AddSingleton<IProbeStore, SqlProbeStore>();
         services.AddSingleton<IIncidentStore, SqlIncidentStore>();
+        services.AddSingleton<IAlertOutboxStore, SqlAlertOutboxStore>();
         // Registered before the scheduler so that the schema exists before any job runs.
         services.AddHostedService<MigrationService>();
         return services;

@@ -15,7 +15,8 @@ public sealed class CheckSetLoaderTests
         Assert.Empty(errors);
         Assert.NotNull(checks);
         Assert.NotEmpty(checks.Probes);
-        Assert.All(checks.Probes, p => Assert.Equal("http", p.Kind));
+        Assert.Contains(checks.Probes, p => p.Kind == "http");
+        Assert.Contains(checks.Probes, p => p.Kind == "tcp");
     }
 
     [Fact]

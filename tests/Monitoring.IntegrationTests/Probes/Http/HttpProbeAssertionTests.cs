@@ -118,15 +118,17 @@ public sealed class HttpProbeAssertionTests : IAsyncLifetime
     [Fact]
     public async Task Is_degraded_past_the_degraded_threshold_and_fails_past_the_down_threshold()
     {
-        var latency = new LatencyExpectation(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
+        // Sleeps only ever make answers slower, so the margins are one-sided: 400 ms stays far under 3 s even on a busy
+        // machine, and 3.2 s is always over it.
+        var latency = new LatencyExpectation(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(3));
 
         var degraded = await _target.RunAsync(new HttpProbeSettings { Url = _target.At("/sleep/400"), Latency = latency });
-        var down = await _target.RunAsync(new HttpProbeSettings { Url = _target.At("/sleep/1300"), Latency = latency });
+        var down = await _target.RunAsync(new HttpProbeSettings { Url = _target.At("/sleep/3200"), Latency = latency }, TimeSpan.FromSeconds(20));
 
         Assert.Equal((ProbeOutcome.Degraded, FailureClass.Latency, 200), (degraded.Outcome, degraded.Failure, degraded.StatusCode));
         Assert.Matches(@"^latency: [\d.]+ms is over the degraded threshold 200ms$", degraded.Message);
         Assert.True(degraded.IsUp);
         Assert.Equal((ProbeOutcome.Fail, FailureClass.Latency), (down.Outcome, down.Failure));
-        Assert.Matches(@"^latency: expected at most 1s, took 1\.\d+s$", down.Message);
+        Assert.Matches(@"^latency: expected at most 3s, took [\d.]+s$", down.Message);
     }
 }
