@@ -9,8 +9,15 @@ using Monitoring.Scheduling;
 
 namespace Monitoring.IntegrationTests.Scheduling;
 
+/// <remarks>
+/// In the same collection as the tests that host the service: Hangfire keeps its log provider process-wide, and a host
+/// that was disposed leaves one behind whose logger factory is gone. Each test here starts from no provider.
+/// </remarks>
+[Collection(PostgresCollection.Name)]
 public sealed class JobCatalogTests
 {
+    public JobCatalogTests() => Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
+
     private static ProbeDefinition Probe(string id, int seconds) => new(id, id, "http", TimeSpan.FromSeconds(seconds),
         TimeSpan.FromSeconds(1), null, new HttpProbeSettings { Url = new Uri($"http://shop.test/{id}") }, "t:1");
 
