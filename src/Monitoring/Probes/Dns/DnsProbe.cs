@@ -16,28 +16,15 @@ public sealed class DnsProbe(TimeProvider time) : IProbe
     public async Task<ProbeResult> RunAsync(ProbeDefinition probe, CancellationToken cancellationToken)
     {
         var settings = (DnsProbeSettings)probe.Settings;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(probe.Timeout);
-        var startedAt = time.GetUtcNow();
-        var started = time.GetTimestamp();
-        var phases = new Dictionary<string, TimeSpan>();
+        using var run = ProbeRun.Start(probe, time, cancellationToken);
         var asked = settings.Resolver?.ToString() ?? "the system resolvers";
         var lookingUpResolver = true;
 
-        ProbeResult Result(ProbeOutcome outcome, string message, FailureClass failure = FailureClass.None) =>
-            new(Guid.NewGuid(), probe.Id, startedAt, time.GetElapsedTime(started), outcome, null, message)
-            {
-                Failure = failure,
-                Phases = phases,
-            };
-
-        ProbeResult Fail(FailureClass failure, string message) => Result(ProbeOutcome.Fail, message, failure);
-
         try
         {
-            var servers = await NameServersAsync(settings.Resolver, deadline.Token);
+            var servers = await NameServersAsync(settings.Resolver, run.Deadline);
             if (servers.Count == 0)
-                return Fail(FailureClass.Dns, "resolver: the system has no resolvers configured (write resolver: host[:port])");
+                return run.Fail(FailureClass.Dns, "resolver: the system has no resolvers configured (write resolver: host[:port])");
             if (settings.Resolver is null) asked = $"the system resolvers ({string.Join(", ", servers)})";
             lookingUpResolver = false;
 
@@ -52,8 +39,8 @@ public sealed class DnsProbe(TimeProvider time) : IProbe
                 ContinueOnDnsError = false,
                 ContinueOnEmptyResponse = false,
             });
-            var response = await client.QueryAsync(settings.QueryName, settings.RecordType, QueryClass.IN, deadline.Token);
-            phases["resolve"] = time.GetElapsedTime(started);
+            var response = await client.QueryAsync(settings.QueryName, settings.RecordType, QueryClass.IN, run.Deadline);
+            var resolved = run.Mark("resolve");
 
             var answers = response.Answers
                 .Where(r => (int)r.RecordType == (int)settings.RecordType)
@@ -62,12 +49,12 @@ public sealed class DnsProbe(TimeProvider time) : IProbe
             var rcode = response.Header.ResponseCode;
             var (failure, messages) = settings.FailedExpectations(rcode, answers);
             if (messages.Count > 0)
-                return Fail(failure, string.Join("; ", messages));
+                return run.Fail(failure, string.Join("; ", messages));
 
             var records = $"{answers.Count} {settings.RecordType} record{(answers.Count == 1 ? "" : "s")}";
             var shown = answers.Count > 0 ? " " + DnsAnswers.Show(answers) : "";
-            return Result(ProbeOutcome.Pass,
-                $"{DnsRcodes.NameOf(rcode)} with {records}{shown} in {Durations.Format(phases["resolve"])}");
+            return run.Result(ProbeOutcome.Pass,
+                $"{DnsRcodes.NameOf(rcode)} with {records}{shown} in {Durations.Format(resolved)}");
         }
         catch (DnsResponseException) when (cancellationToken.IsCancellationRequested)
         {
@@ -78,21 +65,21 @@ public sealed class DnsProbe(TimeProvider time) : IProbe
                                   e is OperationCanceledException or DnsResponseException { Code: DnsResponseCode.ConnectionTimeout })
         {
             var within = Durations.Format(probe.Timeout);
-            return Fail(FailureClass.Timeout, lookingUpResolver
+            return run.Fail(FailureClass.Timeout, lookingUpResolver
                 ? $"timeout: could not resolve the resolver '{settings.Resolver!.Host}' within {within}"
                 : $"timeout: no answer from {asked} within {within}");
         }
         catch (DnsResponseException e)
         {
-            return Fail(FailureClass.Dns, $"dns: {e.Code} from {asked} ({e.Message})");
+            return run.Fail(FailureClass.Dns, $"dns: {e.Code} from {asked} ({e.Message})");
         }
         catch (SocketException e) when (lookingUpResolver)
         {
-            return Fail(FailureClass.Dns, $"resolver: could not resolve '{settings.Resolver!.Host}' ({e.SocketErrorCode})");
+            return run.Fail(FailureClass.Dns, $"resolver: could not resolve '{settings.Resolver!.Host}' ({e.SocketErrorCode})");
         }
         catch (SocketException e)
         {
-            return Fail(FailureClass.Dns, $"dns: {e.SocketErrorCode} from {asked}");
+            return run.Fail(FailureClass.Dns, $"dns: {e.SocketErrorCode} from {asked}");
         }
     }
 

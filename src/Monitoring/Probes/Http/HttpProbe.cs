@@ -12,18 +12,11 @@ public sealed class HttpProbe(TimeProvider time) : IProbe
     {
         var settings = (HttpProbeSettings)probe.Settings;
         using var timer = new HttpPhaseTimer(time, settings.FollowRedirects);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(probe.Timeout);
-        var startedAt = time.GetUtcNow();
-        var started = time.GetTimestamp();
+        using var run = ProbeRun.Start(probe, time, cancellationToken);
 
+        // The timer, not the run, knows the phases of an HTTP request.
         ProbeResult Result(ProbeOutcome outcome, int? status, string message, FailureClass failure = FailureClass.None) =>
-            new(Guid.NewGuid(), probe.Id, startedAt, time.GetElapsedTime(started), outcome, status, message)
-            {
-                Failure = failure,
-                Phases = timer.Phases(),
-                CertificateExpiresAt = timer.CertificateExpiresAt,
-            };
+            run.Result(outcome, message, failure, status, timer.CertificateExpiresAt) with { Phases = timer.Phases() };
 
         try
         {
@@ -31,10 +24,10 @@ public sealed class HttpProbe(TimeProvider time) : IProbe
             foreach (var (name, value) in settings.Headers)
                 request.Headers.TryAddWithoutValidation(name, value);
 
-            using var response = await timer.SendAsync(request, deadline.Token);
+            using var response = await timer.SendAsync(request, run.Deadline);
             // Reading the whole body is part of the latency a buyer feels.
-            var body = await timer.ReadBodyAsync(response, deadline.Token);
-            var answer = new HttpAnswer((int)response.StatusCode, HeadersOf(response), body, time.GetElapsedTime(started));
+            var body = await timer.ReadBodyAsync(response, run.Deadline);
+            var answer = new HttpAnswer((int)response.StatusCode, HeadersOf(response), body, run.Elapsed);
 
             var findings = settings.Check(answer);
             var down = findings.Where(f => f.IsDown).ToList();

@@ -18,62 +18,48 @@ public sealed class TcpProbe(TimeProvider time) : IProbe
     {
         var settings = (TcpProbeSettings)probe.Settings;
         var target = settings.Target;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(probe.Timeout);
-        var startedAt = time.GetUtcNow();
-        var started = time.GetTimestamp();
-        var phases = new Dictionary<string, TimeSpan>();
+        using var run = ProbeRun.Start(probe, time, cancellationToken);
         var step = "resolve";
         using var answer = new MemoryStream();
-
-        ProbeResult Result(ProbeOutcome outcome, string message, FailureClass failure = FailureClass.None) =>
-            new(Guid.NewGuid(), probe.Id, startedAt, time.GetElapsedTime(started), outcome, null, message)
-            {
-                Failure = failure,
-                Phases = phases,
-            };
-
-        ProbeResult Fail(FailureClass failure, string message) => Result(ProbeOutcome.Fail, message, failure);
 
         try
         {
             var host = settings.Address.Host;
             IPAddress[] addresses = IPAddress.TryParse(host, out var literal)
                 ? [literal]
-                : await Dns.GetHostAddressesAsync(host, deadline.Token);
-            phases["resolve"] = time.GetElapsedTime(started);
+                : await Dns.GetHostAddressesAsync(host, run.Deadline);
+            run.Mark("resolve");
             if (addresses.Length == 0)
-                return Fail(FailureClass.Dns, $"dns: '{host}' has no IP address");
+                return run.Fail(FailureClass.Dns, $"dns: '{host}' has no IP address");
 
             step = "connect";
-            var connectStarted = time.GetTimestamp();
-            var (socket, refusal) = await ConnectAsync(addresses, settings.Address.Port, deadline.Token);
+            var (socket, refusal) = await ConnectAsync(addresses, settings.Address.Port, run.Deadline);
             using var connection = socket;
-            phases["connect"] = time.GetElapsedTime(connectStarted);
+            run.Mark("connect");
             if (connection is null)
-                return Fail(FailureClass.Connect, $"connect: {refusal!.Value.Error} to {target}" +
+                return run.Fail(FailureClass.Connect, $"connect: {refusal!.Value.Error} to {target}" +
                     (literal is null ? $" ({refusal.Value.Address})" : ""));
 
             if (settings.Send is { } send)
             {
                 step = "send";
-                await connection.SendAsync(Encoding.UTF8.GetBytes(send), SocketFlags.None, deadline.Token);
+                await connection.SendAsync(Encoding.UTF8.GetBytes(send), SocketFlags.None, run.Deadline);
             }
 
             if (settings.ExpectContains is { } expected)
             {
                 step = "answer";
-                if (!await ReadUntilAsync(connection, expected, answer, deadline.Token))
-                    return NotContained(expected, answer, Fail);
+                if (!await ReadUntilAsync(connection, expected, answer, run.Deadline))
+                    return NotContained(expected, answer, run);
             }
 
-            var latency = time.GetElapsedTime(started);
+            var latency = run.Elapsed;
             if (settings.FailedLatency(latency) is { } slow)
-                return Fail(FailureClass.Latency, slow);
+                return run.Fail(FailureClass.Latency, slow);
             var summary = settings.ExpectContains is { } found
                 ? $"answer containing '{EscapedText.Show(found)}' from {target}"
                 : $"connected to {target}";
-            return Result(ProbeOutcome.Pass, $"{summary} in {Durations.Format(latency)}");
+            return run.Result(ProbeOutcome.Pass, $"{summary} in {Durations.Format(latency)}");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -81,25 +67,25 @@ public sealed class TcpProbe(TimeProvider time) : IProbe
             var awaited = settings.ExpectContains is { } text ? EscapedText.Show(text) : "";
             return step switch
             {
-                "resolve" => Fail(FailureClass.Timeout, $"timeout: could not resolve '{settings.Address.Host}' within {within}"),
-                "connect" => Fail(FailureClass.Timeout, $"timeout: no connection to {target} within {within}"),
-                "send" => Fail(FailureClass.Timeout, $"timeout: could not send to {target} within {within}"),
-                _ when answer.Length > 0 => NotContained(settings.ExpectContains!, answer, Fail),
-                _ => Fail(FailureClass.Timeout, $"timeout: no answer from {target} within {within} (expected one containing '{awaited}')"),
+                "resolve" => run.Fail(FailureClass.Timeout, $"timeout: could not resolve '{settings.Address.Host}' within {within}"),
+                "connect" => run.Fail(FailureClass.Timeout, $"timeout: no connection to {target} within {within}"),
+                "send" => run.Fail(FailureClass.Timeout, $"timeout: could not send to {target} within {within}"),
+                _ when answer.Length > 0 => NotContained(settings.ExpectContains!, answer, run),
+                _ => run.Fail(FailureClass.Timeout, $"timeout: no answer from {target} within {within} (expected one containing '{awaited}')"),
             };
         }
         catch (SocketException e) when (step == "resolve")
         {
-            return Fail(FailureClass.Dns, $"dns: could not resolve '{settings.Address.Host}' ({e.SocketErrorCode})");
+            return run.Fail(FailureClass.Dns, $"dns: could not resolve '{settings.Address.Host}' ({e.SocketErrorCode})");
         }
         catch (SocketException) when (step == "answer" && answer.Length > 0)
         {
-            return NotContained(settings.ExpectContains!, answer, Fail);
+            return NotContained(settings.ExpectContains!, answer, run);
         }
         catch (SocketException e)
         {
             var doing = step == "send" ? "sending" : "waiting for the answer";
-            return Fail(FailureClass.Connect, $"connect: {e.SocketErrorCode} from {target} while {doing}");
+            return run.Fail(FailureClass.Connect, $"connect: {e.SocketErrorCode} from {target} while {doing}");
         }
     }
 
@@ -147,10 +133,10 @@ public sealed class TcpProbe(TimeProvider time) : IProbe
     }
 
     /// <summary>The answer came but lacks the expected text: wrong, not slow, even when it ended at the deadline.</summary>
-    private static ProbeResult NotContained(string expected, MemoryStream answer, Func<FailureClass, string, ProbeResult> fail)
+    private static ProbeResult NotContained(string expected, MemoryStream answer, ProbeRun run)
     {
         var got = answer.Length == 0 ? "nothing before the server closed the connection" : $"'{EscapedText.Show(Decode(answer))}'";
-        return fail(FailureClass.Assertion, $"answer: expected to contain '{EscapedText.Show(expected)}', got {got}");
+        return run.Fail(FailureClass.Assertion, $"answer: expected to contain '{EscapedText.Show(expected)}', got {got}");
     }
 
     private static string Decode(MemoryStream answer) => Encoding.UTF8.GetString(answer.GetBuffer(), 0, (int)answer.Length);

@@ -19,62 +19,48 @@ public sealed class TlsProbe(TimeProvider time) : IProbe
     public async Task<ProbeResult> RunAsync(ProbeDefinition probe, CancellationToken cancellationToken)
     {
         var settings = (TlsProbeSettings)probe.Settings;
-        using var timeout = new CancellationTokenSource(probe.Timeout, time);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var startedAt = time.GetUtcNow();
-        var started = time.GetTimestamp();
-        var phases = new Dictionary<string, TimeSpan>();
+        using var run = ProbeRun.Start(probe, time, cancellationToken);
         var phase = "resolve";
-        var phaseStarted = started;
 
         void Next(string next)
         {
-            var now = time.GetTimestamp();
-            phases[phase] = time.GetElapsedTime(phaseStarted, now);
-            (phase, phaseStarted) = (next, now);
+            run.Mark(phase);
+            phase = next;
         }
-
-        ProbeResult Result(ProbeOutcome outcome, string message, FailureClass failure, DateTimeOffset? expiresAt = null) =>
-            new(Guid.NewGuid(), probe.Id, startedAt, time.GetElapsedTime(started), outcome, null, message)
-            {
-                Failure = failure,
-                Phases = phases,
-                CertificateExpiresAt = expiresAt,
-            };
 
         var presented = new PresentedCertificates();
         try
         {
-            var addresses = await ResolveAsync(settings.Address.Host, deadline.Token);
+            var addresses = await ResolveAsync(settings.Address.Host, run.Deadline);
             Next("connect");
             using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            await socket.ConnectAsync(addresses, settings.Address.Port, deadline.Token);
+            await socket.ConnectAsync(addresses, settings.Address.Port, run.Deadline);
             Next("tls");
             await using var tls = new SslStream(new NetworkStream(socket, ownsSocket: false));
-            await tls.AuthenticateAsClientAsync(HandshakeOptions(settings, presented), deadline.Token);
+            await tls.AuthenticateAsClientAsync(HandshakeOptions(settings, presented), run.Deadline);
             Next("done");
 
             if (presented.Leaf is not { } leaf)
-                return Result(ProbeOutcome.Fail, "tls: the server sent no certificate", FailureClass.Tls);
+                return run.Fail(FailureClass.Tls, "tls: the server sent no certificate");
             var expiresAt = TlsCertificateCheck.ExpiresAt(leaf);
             var findings = TlsCertificateCheck.Check(settings, leaf, presented.Sent, time.GetUtcNow());
             if (findings.Count == 0)
             {
                 var left = TlsCertificateCheck.Days(expiresAt - time.GetUtcNow());
                 var day = expiresAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                return Result(ProbeOutcome.Pass, $"{Name(tls.SslProtocol)}, certificate expires in {left} ({day})",
-                    FailureClass.None, expiresAt);
+                return run.Result(ProbeOutcome.Pass, $"{Name(tls.SslProtocol)}, certificate expires in {left} ({day})",
+                    certificateExpiresAt: expiresAt);
             }
             var first = findings.FirstOrDefault(f => f.IsDown) ?? findings[0];
-            return Result(first.IsDown ? ProbeOutcome.Fail : ProbeOutcome.Degraded, string.Join("; ", findings.Select(f => f.Message)),
-                first.Failure, expiresAt);
+            return run.Result(first.IsDown ? ProbeOutcome.Fail : ProbeOutcome.Degraded,
+                string.Join("; ", findings.Select(f => f.Message)), first.Failure, certificateExpiresAt: expiresAt);
         }
         catch (Exception e) when (e is not OperationCanceledException && cancellationToken.IsCancellationRequested)
         {
             // Cancellation surfaces as an I/O error in places; the contract is that it throws as cancellation.
             throw new OperationCanceledException(cancellationToken);
         }
-        catch (Exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (Exception) when (run.TimedOut)
         {
             var limit = Durations.Format(probe.Timeout);
             var message = phase switch
@@ -83,22 +69,22 @@ public sealed class TlsProbe(TimeProvider time) : IProbe
                 "connect" => $"timeout: no TCP connection to {settings.Target} within {limit}",
                 _ => $"timeout: no TLS handshake within {limit}",
             };
-            return Result(ProbeOutcome.Fail, message, FailureClass.Timeout);
+            return run.Fail(FailureClass.Timeout, message);
         }
         catch (SocketException e) when (phase == "resolve")
         {
-            return Result(ProbeOutcome.Fail, $"dns: could not resolve '{settings.Address.Host}' ({e.SocketErrorCode})", FailureClass.Dns);
+            return run.Fail(FailureClass.Dns, $"dns: could not resolve '{settings.Address.Host}' ({e.SocketErrorCode})");
         }
         catch (SocketException e) when (phase == "connect")
         {
-            return Result(ProbeOutcome.Fail, $"connect: {e.SocketErrorCode} ({settings.Target})", FailureClass.Connect);
+            return run.Fail(FailureClass.Connect, $"connect: {e.SocketErrorCode} ({settings.Target})");
         }
         catch (Exception e) when (e is AuthenticationException or IOException or SocketException or CryptographicException)
         {
             var reason = e.InnerException?.Message ?? e.Message;
-            return Result(ProbeOutcome.Fail, phase == "tls"
+            return run.Fail(FailureClass.Tls, phase == "tls"
                 ? $"tls: handshake with {settings.Target} failed ({reason})"
-                : $"tls: the certificate of {settings.Target} could not be checked ({reason})", FailureClass.Tls);
+                : $"tls: the certificate of {settings.Target} could not be checked ({reason})");
         }
         finally
         {
