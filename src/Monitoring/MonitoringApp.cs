@@ -1,3 +1,4 @@
+using Monitoring.Access;
 using Monitoring.Alerting;
 using Monitoring.Checks;
 using Monitoring.Metrics;
@@ -58,6 +59,7 @@ public static class MonitoringApp
         builder.Services.AddProbes();
         builder.Services.AddScheduling(storage, scheduling);
         builder.Services.AddAlerting(builder.Configuration);
+        builder.Services.AddAccess(builder.Configuration);
         builder.Services.AddWeb();
         return builder;
     }

@@ -1,3 +1,4 @@
+using Monitoring.Access;
 using Monitoring.Alerting.Channels.Email;
 using Monitoring.Checks;
 using Monitoring.Incidents;
@@ -9,16 +10,17 @@ namespace Monitoring.Alerting;
 /// The acknowledgement link of alert emails. Mail scanners and link previews fetch every GET link, so a GET only shows
 /// the incident and a button; the POST from that button acknowledges. The signed token is the credential (and, posted
 /// with the form, the CSRF protection): a bad or expired one is a 403, an unknown incident a 404, and a storage failure
-/// a 503 with a message, never a 500.
+/// a 503 with a message, never a 500. Being the credential, the token also lets these endpoints answer without a
+/// sign-in: the recipient of the email may have no account at all.
 /// </summary>
 public static class AckEndpoints
 {
     public static IEndpointRouteBuilder MapAckEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/incidents/{id:long}/ack", (long id, HttpContext http, CancellationToken ct) =>
-            AnswerAsync(id, http, acknowledge: false, ct));
+            AnswerAsync(id, http, acknowledge: false, ct)).AllowAnonymous();
         endpoints.MapPost("/incidents/{id:long}/ack", (long id, HttpContext http, CancellationToken ct) =>
-            AnswerAsync(id, http, acknowledge: true, ct));
+            AnswerAsync(id, http, acknowledge: true, ct)).AllowAnonymous();
         return endpoints;
     }
 
@@ -51,6 +53,9 @@ public static class AckEndpoints
             var after = await store.GetIncidentAsync(id, ct) ?? incident;
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AckEndpoints))
                 .LogInformation("Incident {Incident} ({Check}) acknowledged by {Who} through an email link", id, incident.CheckId, check.Who);
+            if (done)
+                await services.GetRequiredService<AuditLog>().RecordAsync(check.Who!, AuditActions.IncidentAcknowledged,
+                    $"incident #{id} ({incident.CheckId})", "email link", http, ct);
             return done
                 ? AckPage.Render(StatusCodes.Status200OK, "Acknowledged",
                     $"Incident #{id} ({incident.CheckId}) is acknowledged by {check.Who} at {EmailComposer.Time(now, zone)}. " +

@@ -12,6 +12,8 @@ public static class CommandLine
             ServeCommand.Create(),
             ValidateCommand.Create(),
             DemoCommand.Create(),
+            HashPasswordCommand.Create(),
+            ApiKeyCommand.Create(),
         };
         // The host handles Ctrl+C and SIGTERM itself and shuts down gracefully; the parser must not race it.
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -51,6 +51,8 @@ public static class DemoCommand
                 Console.WriteLine($"  metrics:     {url}/metrics     Prometheus format");
                 Console.WriteLine($"  jobs:        {url}/hangfire    the Hangfire dashboard");
                 Console.WriteLine($"  demo shop:   {shopUrl}/");
+                if (app.Services.GetRequiredService<Access.AccessOptions>().LocalMode)
+                    Console.WriteLine("  access:      local mode: no user is configured, so this machine is admin without signing in");
                 Console.WriteLine();
             });
         await shop.StopAsync();

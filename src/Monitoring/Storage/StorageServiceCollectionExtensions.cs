@@ -34,6 +34,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IProbeStore, SqlProbeStore>();
         services.AddSingleton<IIncidentStore, SqlIncidentStore>();
         services.AddSingleton<IAlertOutboxStore, SqlAlertOutboxStore>();
+        services.AddSingleton<IApiKeyStore, SqlApiKeyStore>();
+        services.AddSingleton<IAuditStore, SqlAuditStore>();
         // Registered before the scheduler so that the schema exists before any job runs.
         services.AddHostedService<MigrationService>();
         return services;

@@ -1,3 +1,4 @@
+using Monitoring.Access;
 using Monitoring.Checks;
 using Monitoring.Incidents;
 using Monitoring.Probes;
@@ -8,8 +9,9 @@ namespace Monitoring.Web;
 /// <summary>The checks, their availability and incidents as JSON: the same data as the pages.</summary>
 public static class CheckEndpoints
 {
-    public static IEndpointRouteBuilder MapCheckEndpoints(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapCheckEndpoints(this IEndpointRouteBuilder routes)
     {
+        var endpoints = routes.MapGroup("").RequireAuthorization(Policies.ReadApi);
         endpoints.MapGet("/api/checks", async (CheckViews views, CancellationToken ct) =>
             Results.Ok((await views.ListAsync(ct)).Select(Row)));
 
@@ -30,7 +32,7 @@ public static class CheckEndpoints
             if (limit is < 1 or > 1000) return Results.BadRequest(new { error = "limit must be between 1 and 1000" });
             return Results.Ok((await store.ListIncidentsAsync(null, limit ?? 100, ct)).Select(IncidentJson));
         });
-        return endpoints;
+        return routes;
     }
 
     private static object Row(CheckRow row) => new

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Monitoring.Access;
 
 namespace Monitoring.Web;
 
@@ -15,10 +16,16 @@ public static class HealthEndpoints
         return services;
     }
 
-    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
+    /// <param name="open">Whether they answer without a sign-in (orchestrators probe them); else they need the read API policy.</param>
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints, bool open)
     {
-        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJson });
-        endpoints.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteJson });
+        var health = endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJson });
+        var ready = endpoints.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteJson });
+        foreach (var endpoint in new[] { health, ready })
+        {
+            if (open) endpoint.AllowAnonymous();
+            else endpoint.RequireAuthorization(Policies.ReadApi);
+        }
         return endpoints;
     }
 

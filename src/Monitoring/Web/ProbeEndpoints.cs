@@ -1,4 +1,5 @@
 using Monitoring.Charts;
+using Monitoring.Access;
 using Monitoring.Checks;
 using Monitoring.Probes;
 using Monitoring.Storage;
@@ -8,8 +9,9 @@ namespace Monitoring.Web;
 /// <summary>The probes as JSON, and their charts.</summary>
 public static class ProbeEndpoints
 {
-    public static IEndpointRouteBuilder MapProbeEndpoints(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapProbeEndpoints(this IEndpointRouteBuilder routes)
     {
+        var endpoints = routes.MapGroup("").RequireAuthorization(Policies.ReadApi);
         endpoints.MapGet("/api/probes", async (IProbeStore store, TimeProvider time, CancellationToken ct) =>
         {
             var summaries = await store.SummariseAsync(time.GetUtcNow().AddHours(-24), ct);
@@ -52,6 +54,6 @@ public static class ProbeEndpoints
             var results = await store.ResultsAsync(id, now.AddHours(-24), now.AddMinutes(1), ct);
             return Results.Text(PhaseChart.RenderSvg($"{id}: time by phase, last 24 hours", results), "image/svg+xml");
         });
-        return endpoints;
+        return routes;
     }
 }

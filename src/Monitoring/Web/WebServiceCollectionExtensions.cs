@@ -1,4 +1,5 @@
 using Hangfire;
+using Monitoring.Access;
 using Monitoring.Scheduling;
 using Prometheus;
 
@@ -10,7 +11,15 @@ public static class WebServiceCollectionExtensions
     {
         services.AddHealthEndpoints();
         services.AddScoped<CheckViews>();
-        services.AddRazorPages(options => options.RootDirectory = "/Web/Pages");
+        services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Web/Pages";
+            // Every page names its policy here, in one place; a page not listed falls to the fallback policy (signed in).
+            options.Conventions.AuthorizePage("/Index", Policies.ViewUptime);
+            options.Conventions.AuthorizePage("/Check", Policies.ViewUptime);
+            options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            options.Conventions.AllowAnonymousToFolder("/Account");
+        });
         services.AddProblemDetails();
         return services;
     }
@@ -19,18 +28,24 @@ public static class WebServiceCollectionExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapHealthEndpoints();
-        app.MapMetrics("/metrics", app.Services.GetRequiredService<CollectorRegistry>());
+        var scheduling = app.Services.GetRequiredService<SchedulingOptions>();
+        var access = app.Services.GetRequiredService<AccessOptions>();
+        app.UseAccess(scheduling.DashboardPath);
+
+        app.MapHealthEndpoints(access.OpenHealth);
+        var metrics = app.MapMetrics("/metrics", app.Services.GetRequiredService<CollectorRegistry>());
+        if (access.OpenMetrics) metrics.AllowAnonymous();
+        else metrics.RequireAuthorization(Policies.ReadApi);
         app.MapProbeEndpoints();
         app.MapCheckEndpoints();
         app.MapRazorPages();
+        app.MapAccess();
 
-        var scheduling = app.Services.GetRequiredService<SchedulingOptions>();
         if (!string.IsNullOrEmpty(scheduling.DashboardPath))
         {
             app.UseHangfireDashboard(scheduling.DashboardPath, new DashboardOptions
             {
-                Authorization = [new LoopbackOnlyDashboardFilter()],
+                Authorization = [new AdminOnlyDashboardFilter()],
                 DashboardTitle = "shopmon jobs",
                 DisplayStorageConnectionString = false,
             });

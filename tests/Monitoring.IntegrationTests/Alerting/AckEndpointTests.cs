@@ -10,6 +10,9 @@ namespace Monitoring.IntegrationTests.Alerting;
 
 /// <summary>The acknowledgement link of alert emails, on the real service: a GET never changes anything, the POST of
 /// its form acknowledges, and every bad link gets a clear page with the right status.</summary>
+// With the other tests that host the service: Hangfire's job storage is process-wide, so two hosts at once would
+// schedule each other's jobs.
+[Collection(PostgresCollection.Name)]
 public sealed class AckEndpointTests : IAsyncLifetime
 {
     private readonly TempFolder _folder = new();

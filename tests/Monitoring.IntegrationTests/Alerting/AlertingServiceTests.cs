@@ -13,6 +13,9 @@ namespace Monitoring.IntegrationTests.Alerting;
 /// queues the alert, the dispatcher's recurring job sends it through a real SMTP socket, and its acknowledgement link
 /// works against the service.
 /// </summary>
+// With the other tests that host the service: Hangfire's job storage is process-wide, so two hosts at once would
+// schedule each other's jobs.
+[Collection(PostgresCollection.Name)]
 public sealed class AlertingServiceTests
 {
     private const string Probes = """
