@@ -1,0 +1,24 @@
+using Monitoring.Benchmarks;
+
+// Verbs: `probes` is the benchmark; `target` is the fallback HTTP server it starts as a child process when nginx is
+// not installed.
+try
+{
+    return args switch
+    {
+        ["probes", .. var rest] => await ProbesBenchmark.RunAsync(BenchmarkOptions.Parse(rest)),
+        ["target", "--port", var port] => await KestrelTarget.RunAsync(int.Parse(port)),
+        _ => Usage(null),
+    };
+}
+catch (ArgumentException e)
+{
+    return Usage(e.Message);
+}
+
+static int Usage(string? error)
+{
+    if (error is not null) Console.Error.WriteLine(error);
+    Console.Error.WriteLine(BenchmarkOptions.Usage);
+    return 2;
+}
