@@ -38,6 +38,13 @@ public sealed class SqliteDatabase : IDbConnectionFactory, IStorageHealth, IMigr
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        // With WAL, NORMAL syncs at checkpoints instead of every commit: still crash-safe for the database, and the
+        // fsync per commit was the largest single cost of a probe run (about 0.9 ms of 3.4 ms, measured).
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous=NORMAL";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
         return connection;
     }
 
