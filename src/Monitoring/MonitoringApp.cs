@@ -4,6 +4,7 @@ using Monitoring.Checks;
 using Monitoring.Metrics;
 using Monitoring.Probes;
 using Monitoring.Scheduling;
+using Monitoring.Shop;
 using Monitoring.Storage;
 using Monitoring.Web;
 
@@ -59,6 +60,7 @@ public static class MonitoringApp
         builder.Services.AddMonitoringMetrics();
         builder.Services.AddStorage(storage);
         builder.Services.AddProbes();
+        builder.Services.AddShop();
         builder.Services.AddScheduling(storage, scheduling);
         builder.Services.AddAlerting(builder.Configuration);
         builder.Services.AddAccess(builder.Configuration);

@@ -1,3 +1,5 @@
+using Monitoring.Shop.Import;
+using Monitoring.Shop.Sources;
 using Monitoring.Storage.Migrations;
 using Monitoring.Storage.Postgres;
 using Monitoring.Storage.Sqlite;
@@ -23,12 +25,14 @@ public static class StorageServiceCollectionExtensions
                 services.AddSingleton<IDbConnectionFactory>(sp => sp.GetRequiredService<PostgresDatabase>());
                 services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<PostgresDatabase>());
                 services.AddSingleton<IMigrator>(sp => sp.GetRequiredService<PostgresDatabase>());
+                services.AddSingleton<IShopWriter, PostgresShopWriter>();
                 break;
             default:
                 services.AddSingleton(sp => new SqliteDatabase(options.SqlitePath, sp.GetRequiredService<TimeProvider>()));
                 services.AddSingleton<IDbConnectionFactory>(sp => sp.GetRequiredService<SqliteDatabase>());
                 services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<SqliteDatabase>());
                 services.AddSingleton<IMigrator>(sp => sp.GetRequiredService<SqliteDatabase>());
+                services.AddSingleton<IShopWriter, SqliteShopWriter>();
                 break;
         }
         services.AddSingleton<IProbeStore, SqlProbeStore>();
@@ -36,6 +40,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAlertOutboxStore, SqlAlertOutboxStore>();
         services.AddSingleton<IApiKeyStore, SqlApiKeyStore>();
         services.AddSingleton<IAuditStore, SqlAuditStore>();
+        services.AddSingleton<IImportStore, SqlImportStore>();
+        services.AddSingleton<IWatermarkStore, SqlWatermarkStore>();
         // Registered before the scheduler so that the schema exists before any job runs.
         services.AddHostedService<MigrationService>();
         return services;

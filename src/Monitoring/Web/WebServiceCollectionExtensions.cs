@@ -38,6 +38,8 @@ public static class WebServiceCollectionExtensions
         else metrics.RequireAuthorization(Policies.ReadApi);
         app.MapProbeEndpoints();
         app.MapCheckEndpoints();
+        app.MapImportEndpoints();
+        app.MapIngestEndpoints();
         app.MapRazorPages();
         app.MapAccess();
 

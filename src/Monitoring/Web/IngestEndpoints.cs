@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Monitoring.Access;
+using Monitoring.Shop.Import;
+using Monitoring.Shop.Ingest;
+using Monitoring.Shop.Model;
+
+namespace Monitoring.Web;
+
+/// <summary>
+/// <c>POST /api/ingest/{entity}</c>: a batch of canonical records as JSON (an array, or an object with a
+/// <c>records</c> array), for webhooks and scripts, with an API key of the ingest scope. Good records are upserted,
+/// bad ones quarantined; the answer counts both and says why each bad one was refused.
+/// </summary>
+public static class IngestEndpoints
+{
+    /// <summary>The source name API imports are recorded under.</summary>
+    public const string Source = "api";
+
+    private const int MaxRejectionsShown = 100;
+
+    public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/api/ingest/{entity}", IngestAsync).RequireAuthorization(Policies.Ingest).DisableAntiforgery();
+        return routes;
+    }
+
+    private static async Task<IResult> IngestAsync(string entity, HttpRequest request, ShopImporter importer, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (ShopModel.Find(entity) is not { } model)
+            return Results.NotFound(new { error = $"'{entity}' is not an entity of the model (known: {ShopModel.KnownNames})" });
+
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            return Results.BadRequest(new { error = $"the body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {FirstSentence(e.Message)}" });
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            var records = root.ValueKind switch
+            {
+                JsonValueKind.Array => root,
+                JsonValueKind.Object when root.TryGetProperty("records", out var inner) && inner.ValueKind == JsonValueKind.Array => inner,
+                _ => (JsonElement?)null,
+            };
+            if (records is not { } list)
+                return Results.BadRequest(new { error = "the body must be a JSON array of records, or an object with a \"records\" array" });
+            if (list.GetArrayLength() == 0)
+                return Results.BadRequest(new { error = "the batch has no records" });
+
+            var origin = $"{Source}/{entity}/{time.GetUtcNow():yyyy-MM-ddTHH:mm:ss.fffZ}";
+            var reader = new JsonRecordReader(model, list.EnumerateArray().ToList(), origin);
+            var report = await importer.ImportAsync(Source, reader, null, cancellationToken);
+            var counts = report.Entities.GetValueOrDefault(entity) ?? new EntityCounts();
+            var body = new
+            {
+                runId = report.RunId,
+                entity,
+                read = report.RowsRead,
+                rejected = report.RowsRejected,
+                inserted = counts.Inserted,
+                updated = counts.Updated,
+                unchanged = counts.Unchanged,
+                rejections = reader.Rejected.Take(MaxRejectionsShown).Select(r => new { record = r.Line, reason = r.Rejection }),
+                error = report.Error,
+            };
+            // The store failed: the caller should retry the batch later, which is safe since imports are idempotent.
+            return report.Succeeded ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message : message[..end];
+    }
+}
