@@ -7,6 +7,7 @@ try
     return args switch
     {
         ["probes", .. var rest] => await ProbesBenchmark.RunAsync(BenchmarkOptions.Parse(rest)),
+        ["import", .. var rest] => await ImportBenchmark.RunAsync(ImportBenchmarkOptions.Parse(rest)),
         ["target", "--port", var port] => await KestrelTarget.RunAsync(int.Parse(port)),
         _ => Usage(null),
     };
@@ -20,5 +21,6 @@ static int Usage(string? error)
 {
     if (error is not null) Console.Error.WriteLine(error);
     Console.Error.WriteLine(BenchmarkOptions.Usage);
+    Console.Error.WriteLine(ImportBenchmarkOptions.Usage);
     return 2;
 }

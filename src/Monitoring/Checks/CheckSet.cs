@@ -11,5 +11,10 @@ public sealed record CheckSet(string Directory, MonitoringSettings Settings, IRe
     /// <summary>Who is told about incidents (<c>alerts.yaml</c>); nobody when the file is absent.</summary>
     public Alerting.AlertRoutes Alerts { get; init; } = Alerting.AlertRoutes.None;
 
+    /// <summary>Where the shop's data comes from (<c>checks/sources/*.yaml</c>), in file order.</summary>
+    public IReadOnlyList<Shop.Sources.SourceDefinition> Sources { get; init; } = [];
+
+    public Shop.Sources.SourceDefinition? FindSource(string id) => Sources.FirstOrDefault(s => s.Id == id);
+
     public ProbeDefinition? FindProbe(string id) => Probes.FirstOrDefault(p => p.Id == id);
 }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Monitoring.Checks.Yaml;
 using Monitoring.Incidents;
 using Monitoring.Probes;
+using Monitoring.Shop.Sources;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -64,11 +65,16 @@ public sealed partial class CheckSetLoader(IReadOnlyList<ProbeKind> probeKinds, 
             fileNode.RejectUnknownKeys();
         }
 
+        var sources = new SourceReader();
+        foreach (var file in YamlFiles(Path.Combine(root, SourceReader.Folder)))
+            if (Parse(file, Display(file), diagnostics) is { } fileNode) sources.ReadFile(fileNode);
+        sources.ReportDuplicateIds(diagnostics);
+
         ReportStrayFiles(root, Display, diagnostics);
         ReportDuplicateIds(probes, diagnostics);
         ReportBadDependencies(probes, diagnostics);
         var errors = diagnostics.Errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ToList();
-        return errors.Count > 0 ? (null, errors) : (new CheckSet(root, settings, probes) { Alerts = alerts }, []);
+        return errors.Count > 0 ? (null, errors) : (new CheckSet(root, settings, probes) { Alerts = alerts, Sources = sources.Sources }, []);
     }
 
     private ConfigNode? Parse(string path, string display, ConfigDiagnostics diagnostics)
@@ -200,7 +206,7 @@ public sealed partial class CheckSetLoader(IReadOnlyList<ProbeKind> probeKinds, 
     private static readonly string[] KnownFiles = [SettingsFile, AlertsFile];
 
     /// <summary>Folders of <c>checks/</c> that a section reads; the others are reported as stray.</summary>
-    private static readonly string[] KnownFolders = [ProbesFolder];
+    private static readonly string[] KnownFolders = [ProbesFolder, SourceReader.Folder];
 
     private static IEnumerable<string> YamlFiles(string folder) =>
         System.IO.Directory.Exists(folder)

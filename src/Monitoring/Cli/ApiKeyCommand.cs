@@ -52,17 +52,8 @@ public static class ApiKeyCommand
     private static async Task<int> WithKeysAsync(IReadOnlyList<string> hostArgs, Func<ApiKeyService, CancellationToken, Task<int>> action,
         CancellationToken cancellationToken)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine([.. hostArgs])
-            .Build();
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System);
-        services.AddStorage(storage);
-        services.AddSingleton<AuditLog>().AddSingleton<ApiKeyService>();
-        await using var provider = services.BuildServiceProvider();
-        await provider.GetRequiredService<IMigrator>().MigrateAsync(cancellationToken);
+        await using var provider = await CliServices.BuildAsync(hostArgs, cancellationToken,
+            services => services.AddSingleton<AuditLog>().AddSingleton<ApiKeyService>());
         return await action(provider.GetRequiredService<ApiKeyService>(), cancellationToken);
     }
 }

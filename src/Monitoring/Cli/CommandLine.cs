@@ -14,6 +14,8 @@ public static class CommandLine
             DemoCommand.Create(),
             HashPasswordCommand.Create(),
             ApiKeyCommand.Create(),
+            ImportCommand.Create(),
+            QuarantineCommand.Create(),
         };
         // The host handles Ctrl+C and SIGTERM itself and shuts down gracefully; the parser must not race it.
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

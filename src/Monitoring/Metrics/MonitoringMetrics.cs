@@ -58,6 +58,13 @@ public sealed class MonitoringMetrics
             "failed and will be retried; suppressed: cancelled as no longer worth sending).", ["channel", "kind", "result"]);
         AlertOutboxPending = factory.CreateGauge("shopmon_alert_outbox_pending",
             "Alert notifications queued and not yet sent (waiting for group_wait, a retry, or the mail server).");
+        SourceRows = factory.CreateCounter("shopmon_source_rows_total",
+            "Records imported from the shop's data sources by entity and outcome (inserted, updated, unchanged, rejected).",
+            ["source", "entity", "outcome"]);
+        SourceLastSuccess = factory.CreateGauge("shopmon_source_last_success_timestamp_seconds",
+            "When an import of the source last ended without error (Unix time).", ["source"]);
+        SourceFailures = factory.CreateCounter("shopmon_source_import_failures_total",
+            "Imports of the source that stopped on an error (file missing or unreadable, database unreachable).", ["source"]);
         BuildInfo = factory.CreateGauge("shopmon_build_info",
             "Always 1; the labels say which version runs.", ["version"]);
         BuildInfo.WithLabels(typeof(MonitoringMetrics).Assembly.GetName().Version?.ToString(3) ?? "unknown").Set(1);
@@ -99,10 +106,30 @@ public sealed class MonitoringMetrics
 
     public Gauge BuildInfo { get; }
 
+    public Counter SourceRows { get; }
+
+    public Gauge SourceLastSuccess { get; }
+
+    public Counter SourceFailures { get; }
+
     /// <summary>
     /// Publishes the series of every configured probe at zero so that rate() and absent() work from the first scrape,
     /// and removes the series of probes no longer configured.
     /// </summary>
+    /// <summary>Counts what an import did, per entity and outcome.</summary>
+    public void RecordImport(Shop.Import.ImportReport report, DateTimeOffset finishedAt)
+    {
+        foreach (var (entity, counts) in report.Entities)
+        {
+            SourceRows.WithLabels(report.Source, entity, "inserted").Inc(counts.Inserted);
+            SourceRows.WithLabels(report.Source, entity, "updated").Inc(counts.Updated);
+            SourceRows.WithLabels(report.Source, entity, "unchanged").Inc(counts.Unchanged);
+            SourceRows.WithLabels(report.Source, entity, "rejected").Inc(counts.Rejected);
+        }
+        if (report.Succeeded) SourceLastSuccess.WithLabels(report.Source).Set(finishedAt.ToUnixTimeMilliseconds() / 1000.0);
+        else SourceFailures.WithLabels(report.Source).Inc();
+    }
+
     public void TrackProbes(IReadOnlyList<ProbeDefinition> probes, DateTimeOffset loadedAt)
     {
         var ids = probes.Select(p => p.Id).ToHashSet();

@@ -21,7 +21,8 @@ public sealed class JobCatalog(IRecurringJobManager jobs, JobStorage storage, IL
         {
             Schedules.TryToCron(p.Interval, p.Id, out var cron, out _);
             return new Entry(ProbePrefix + p.Id, cron, p.Interval, p.Settings.Target);
-        }).ToList();
+        }).Concat(checks.Sources.Where(s => s.Cron is not null).Select(s =>
+            new Entry(SourceJob.Prefix + s.Id, s.Cron!, TimeSpan.Zero, $"{s.Kind} → {string.Join(", ", s.Entities)}"))).ToList();
 
     /// <summary>Makes Hangfire's recurring jobs match <paramref name="checks"/>; returns the plan applied.</summary>
     public IReadOnlyList<Entry> Apply(CheckSet checks)
@@ -29,18 +30,25 @@ public sealed class JobCatalog(IRecurringJobManager jobs, JobStorage storage, IL
         var plan = Plan(checks);
         foreach (var entry in plan)
         {
+            var options = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc };
+            if (entry.JobId.StartsWith(SourceJob.Prefix, StringComparison.Ordinal))
+            {
+                var sourceId = entry.JobId[SourceJob.Prefix.Length..];
+                jobs.AddOrUpdate<SourceJob>(entry.JobId, job => job.RunAsync(sourceId, CancellationToken.None), entry.Cron, options);
+                continue;
+            }
             var probeId = entry.JobId[ProbePrefix.Length..];
-            jobs.AddOrUpdate<ProbeJob>(entry.JobId, job => job.RunAsync(probeId, CancellationToken.None), entry.Cron,
-                new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+            jobs.AddOrUpdate<ProbeJob>(entry.JobId, job => job.RunAsync(probeId, CancellationToken.None), entry.Cron, options);
         }
 
         var wanted = plan.Select(e => e.JobId).ToHashSet();
         using var connection = storage.GetConnection();
         foreach (var stale in connection.GetRecurringJobs().Select(j => j.Id)
-                     .Where(id => id.StartsWith(ProbePrefix, StringComparison.Ordinal) && !wanted.Contains(id)))
+                     .Where(id => (id.StartsWith(ProbePrefix, StringComparison.Ordinal) || id.StartsWith(SourceJob.Prefix, StringComparison.Ordinal))
+                                  && !wanted.Contains(id)))
         {
             jobs.RemoveIfExists(stale);
-            logger.LogInformation("Removed recurring job {Job}: its check is no longer configured", stale);
+            logger.LogInformation("Removed recurring job {Job}: its check or source is no longer configured", stale);
         }
         logger.LogInformation("Job catalog: {Count} recurring job(s){Table}", plan.Count, Describe(plan));
         return plan;
@@ -60,7 +68,7 @@ public sealed class JobCatalog(IRecurringJobManager jobs, JobStorage storage, IL
         var idWidth = Math.Max(6, plan.Max(e => e.JobId.Length));
         var cronWidth = Math.Max(4, plan.Max(e => e.Cron.Length));
         var lines = plan.Select(e =>
-            $"  {e.JobId.PadRight(idWidth)}  {Durations.Format(e.Interval),-8}  {e.Cron.PadRight(cronWidth)}  {e.Target}");
+            $"  {e.JobId.PadRight(idWidth)}  {(e.Interval > TimeSpan.Zero ? Durations.Format(e.Interval) : "cron"),-8}  {e.Cron.PadRight(cronWidth)}  {e.Target}");
         return Environment.NewLine + $"  {"job".PadRight(idWidth)}  {"every",-8}  {"cron".PadRight(cronWidth)}  target" +
                Environment.NewLine + string.Join(Environment.NewLine, lines);
     }

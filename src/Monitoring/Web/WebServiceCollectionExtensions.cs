@@ -18,6 +18,7 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AuthorizePage("/Index", Policies.ViewUptime);
             options.Conventions.AuthorizePage("/Check", Policies.ViewUptime);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            options.Conventions.AuthorizeFolder("/Data", Policies.Catalogue);
             options.Conventions.AllowAnonymousToFolder("/Account");
         });
         services.AddProblemDetails();

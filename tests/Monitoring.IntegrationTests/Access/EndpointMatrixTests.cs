@@ -16,6 +16,7 @@ public sealed class EndpointMatrixTests(PostgresFixture postgres)
     private static readonly string[] Uptime = [Roles.Viewer, Roles.Ops, Roles.Admin];
     private static readonly string[] ReadApi = [.. Uptime, AccessHost.ReadKey];
     private static readonly string[] AdminOnly = [Roles.Admin];
+    private static readonly string[] CatalogueTeam = [Roles.Catalogue, Roles.Admin];
 
     /// <summary>Route pattern → method → who is allowed; everyone else is refused.</summary>
     private static readonly Dictionary<string, Dictionary<string, string[]>> Matrix = new()
@@ -33,6 +34,10 @@ public sealed class EndpointMatrixTests(PostgresFixture postgres)
         ["/api/checks"] = new() { ["GET"] = ReadApi },
         ["/api/checks/{id}"] = new() { ["GET"] = ReadApi },
         ["/api/incidents"] = new() { ["GET"] = ReadApi },
+        ["/api/imports"] = new() { ["GET"] = ReadApi },
+        ["/api/quarantine"] = new() { ["GET"] = ReadApi },
+        ["/api/ingest/{entity}"] = new() { ["POST"] = [AccessHost.IngestKey] },
+        ["/data/imports"] = new() { ["GET"] = CatalogueTeam },
         ["/charts/probes/{id}/latency.svg"] = new() { ["GET"] = ReadApi },
         ["/charts/checks/{id}/phases.svg"] = new() { ["GET"] = ReadApi },
         // The signed token of the email is the credential: the recipient may have no account.
@@ -56,7 +61,7 @@ public sealed class EndpointMatrixTests(PostgresFixture postgres)
         foreach (var (method, allowed) in methods)
         foreach (var principal in AccessHost.Principals)
         {
-            var path = pattern.Replace("{id:long}", "1").Replace("{id}", "nope");
+            var path = pattern.Replace("{id:long}", "1").Replace("{id}", "nope").Replace("{entity}", "order");
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
             if (method == "POST") request.Content = new FormUrlEncodedContent([]);
             using var response = await host.Clients[principal].SendAsync(request);

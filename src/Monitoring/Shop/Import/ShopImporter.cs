@@ -9,7 +9,8 @@ namespace Monitoring.Shop.Import;
 /// and writes the good ones in batches per entity. Reading and writing overlap (one batch is written while the next
 /// is read), which is what lets a two-core machine keep both the parser and the database busy.
 /// </summary>
-public sealed class ShopImporter(IShopWriter writer, IImportStore imports, TimeProvider time, ILogger<ShopImporter> logger)
+public sealed class ShopImporter(IShopWriter writer, IImportStore imports, TimeProvider time, ILogger<ShopImporter> logger,
+    Metrics.MonitoringMetrics? metrics = null)
 {
     /// <summary>Rows per batch: large enough to amortise a transaction, small enough to keep memory flat.</summary>
     public int BatchSize { get; init; } = 50_000;
@@ -55,6 +56,7 @@ public sealed class ShopImporter(IShopWriter writer, IImportStore imports, TimeP
         {
             report.Duration = clock.Elapsed;
             await imports.FinishRunAsync(report, time.GetUtcNow(), CancellationToken.None);
+            metrics?.RecordImport(report, time.GetUtcNow());
         }
         logger.LogInformation("Imported {Source} {Origin}: {Rows} rows, {Rejected} rejected, in {Seconds:0.0} s",
             source, reader.Origin, report.RowsRead, report.RowsRejected, report.Duration.TotalSeconds);
@@ -67,6 +69,7 @@ public sealed class ShopImporter(IShopWriter writer, IImportStore imports, TimeP
         var report = new ImportReport { Source = source, Origin = origin, Error = problem };
         report.RunId = await imports.StartRunAsync(source, origin, time.GetUtcNow(), cancellationToken);
         await imports.FinishRunAsync(report, time.GetUtcNow(), cancellationToken);
+        metrics?.RecordImport(report, time.GetUtcNow());
         logger.LogError("Source {Source}: {Problem}", source, problem);
         return report;
     }

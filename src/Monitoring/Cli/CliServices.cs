@@ -1,0 +1,34 @@
+using Monitoring.Shop;
+using Monitoring.Storage;
+
+namespace Monitoring.Cli;
+
+/// <summary>
+/// The services a command-line verb needs without the web host: the configured store (the same settings as
+/// <c>serve</c>: appsettings.json, environment, <c>--Monitoring:Storage:…</c>), migrated, and the import pipeline.
+/// </summary>
+internal static class CliServices
+{
+    public static async Task<ServiceProvider> BuildAsync(IReadOnlyList<string> hostArgs, CancellationToken cancellationToken,
+        Action<IServiceCollection>? add = null)
+    {
+        var configuration = Configuration(hostArgs);
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true)
+                .SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton(TimeProvider.System);
+        services.AddStorage(storage);
+        services.AddShop();
+        add?.Invoke(services);
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<IMigrator>().MigrateAsync(cancellationToken);
+        return provider;
+    }
+
+    public static IConfiguration Configuration(IReadOnlyList<string> hostArgs) => new ConfigurationBuilder()
+        .AddJsonFile("appsettings.json", optional: true)
+        .AddEnvironmentVariables()
+        .AddCommandLine([.. hostArgs])
+        .Build();
+}
