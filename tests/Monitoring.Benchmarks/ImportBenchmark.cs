@@ -36,7 +36,10 @@ public static class ImportBenchmark
             Console.Error.WriteLine($"generated {options.Rows:N0} order lines, {new FileInfo(csv).Length / 1048576.0:N0} MiB, in {clock.Elapsed.TotalSeconds:0.0} s");
             var source = LoadSource(folder, csv);
 
-            var steps = new List<Step>();
+            var steps = new List<Step>
+            {
+                await MeasureAsync("read and map only, no store", options, () => TimeAsync(() => ReadOnlyAsync(source, options.Rows))),
+            };
             if (options.Postgres)
             {
                 await using var server = await PostgresServer.StartAsync();
@@ -117,6 +120,27 @@ public static class ImportBenchmark
         if (expected != rows || report.RowsRejected != 0)
             throw new InvalidOperationException($"expected {rows:N0} {(expectInserted ? "inserted" : "unchanged")} rows, got " +
                                                 $"inserted {lines.Inserted:N0}, updated {lines.Updated:N0}, unchanged {lines.Unchanged:N0}, rejected {report.RowsRejected:N0}");
+    }
+
+    /// <summary>The reader alone: what parsing and mapping cost, the ceiling of any import.</summary>
+    private static async Task ReadOnlyAsync(SourceDefinition source, int rows)
+    {
+        var context = new SourceContext(new NoWatermarks(), TimeProvider.System, Directory.GetCurrentDirectory());
+        long read = 0;
+        await foreach (var reader in source.OpenAsync(context, null, CancellationToken.None))
+        {
+            await using (reader)
+                while (await reader.ReadAsync(CancellationToken.None) is { } row)
+                    if (row.Rejection is null) read++;
+        }
+        if (read != rows) throw new InvalidOperationException($"read {read:N0} good rows, expected {rows:N0}");
+    }
+
+    private sealed class NoWatermarks : IWatermarkStore
+    {
+        public Task<string?> GetAsync(string source, string entity, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+        public Task SetAsync(string source, string entity, string value, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private static async Task CopyBaselineAsync(string connectionString, string csv)
