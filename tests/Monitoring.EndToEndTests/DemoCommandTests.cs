@@ -38,6 +38,19 @@ public sealed class DemoCommandTests
             Assert.True(File.Exists(Path.Combine(workingDirectory, "data", "monitoring.db")), "the SQLite file is made under ./data");
             var shopHome = await new HttpClient().GetStringAsync($"http://127.0.0.1:{shopPort}/");
             Assert.Contains("Professional supplies", shopHome);
+
+            // The shop's data: two years of generated history, then the sample exports of checks/sources with their
+            // deliberately bad rows in the quarantine.
+            var imports = await Eventually.GetAsync(async () =>
+            {
+                var text = await client.GetStringAsync("/api/imports");
+                return text.Contains("\"source\":\"demo-data\"") && text.Contains("erp-invoices") && text.Contains("platform-customers") ? text : null;
+            }, TimeSpan.FromSeconds(120), "the demo data and the sample sources in /api/imports");
+            Assert.DoesNotContain("\"status\":\"failed\"", imports);
+            var quarantine = await client.GetStringAsync("/api/quarantine");
+            Assert.Contains("'douze' in column Quantité is not a number", quarantine);
+            Assert.Contains("shopmon_source_rows_total{source=\"erp-invoices\",entity=\"order_line\",outcome=\"inserted\"} 212",
+                await client.GetStringAsync("/metrics"));
         }
         catch (Exception e) when (e is not Xunit.Sdk.XunitException)
         {

@@ -17,6 +17,9 @@ public static class DemoCommand
     /// <summary>The variable the demo checks use for the shop's host:port (tcp and tls probes).</summary>
     public const string ShopAddressVariable = "SHOP_ADDRESS";
 
+    /// <summary>The variable the demo sources use to find their sample files inside the checks folder, wherever it is.</summary>
+    public const string ChecksDirectoryVariable = "CHECKS_DIR";
+
     public static Command Create()
     {
         var port = new Option<int>("--port") { Description = "Port of the monitoring service", DefaultValueFactory = _ => 5000 };
@@ -25,11 +28,11 @@ public static class DemoCommand
         var command = new Command("demo", "Run the service and the demo shop together, probing the shop.") { port, shopPort, checks };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((result, _) => RunAsync(result.GetValue(port), result.GetValue(shopPort),
-            ServeCommand.HostArguments(result.UnmatchedTokens, result.GetValue(checks))));
+            ServeCommand.HostArguments(result.UnmatchedTokens, result.GetValue(checks)), Path.GetFullPath(result.GetValue(checks) ?? "checks")));
         return command;
     }
 
-    private static async Task<int> RunAsync(int port, int shopPort, string[] hostArgs)
+    private static async Task<int> RunAsync(int port, int shopPort, string[] hostArgs, string checksDirectory)
     {
         var shop = DemoShop.DemoShopApp.Create([], $"http://127.0.0.1:{shopPort}");
         await shop.StartAsync();
@@ -39,9 +42,14 @@ public static class DemoCommand
         {
             [ShopUrlVariable] = shopUrl,
             [ShopAddressVariable] = new Uri(shopUrl).Authority,
+            [ChecksDirectoryVariable] = checksDirectory,
         };
         var exit = await ServeCommand.RunAsync(hostArgs, variables,
-            builder => builder.WebHost.UseUrls($"http://127.0.0.1:{port}"),
+            builder =>
+            {
+                builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+                builder.Services.AddHostedService<Shop.Demo.DemoDataLoader>();
+            },
             app =>
             {
                 var url = app.Urls.First();
@@ -50,7 +58,9 @@ public static class DemoCommand
                 Console.WriteLine($"  monitoring:  {url}/            probes, last results, 24 h success");
                 Console.WriteLine($"  metrics:     {url}/metrics     Prometheus format");
                 Console.WriteLine($"  jobs:        {url}/hangfire    the Hangfire dashboard");
+                Console.WriteLine($"  imports:     {url}/data/imports  the shop's data: imports and quarantined rows");
                 Console.WriteLine($"  demo shop:   {shopUrl}/");
+                Console.WriteLine("  demo data:   two years of the demo shop's history load in the background on first start (about 20 s)");
                 if (app.Services.GetRequiredService<Access.AccessOptions>().LocalMode)
                     Console.WriteLine("  access:      local mode: no user is configured, so this machine is admin without signing in");
                 Console.WriteLine();

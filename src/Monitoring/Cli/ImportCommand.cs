@@ -27,6 +27,12 @@ public static class ImportCommand
     private static async Task<int> RunAsync(string sourceId, string? file, string checksFolder, bool quiet, IReadOnlyList<string> hostArgs,
         CancellationToken cancellationToken)
     {
+        // The optional FILE argument would otherwise swallow the first host option (--Monitoring:Storage:…=…).
+        if (file is not null && file.StartsWith("--", StringComparison.Ordinal))
+        {
+            hostArgs = [file, .. hostArgs];
+            file = null;
+        }
         var (checks, errors) = CheckSetLoader.Default().Load(checksFolder);
         if (checks is null)
         {

@@ -27,7 +27,7 @@ public static class ValidateCommand
             CommandLine.PrintErrors(output, folder, errors);
             return 1;
         }
-        output.WriteLine($"{folder}: valid ({checks.Probes.Count} probe(s))");
+        output.WriteLine($"{folder}: valid ({checks.Probes.Count} probe(s), {checks.Sources.Count} source(s))");
         return 0;
     }
 }

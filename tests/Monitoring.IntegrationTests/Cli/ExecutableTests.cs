@@ -33,7 +33,7 @@ public sealed class ExecutableTests
         var (exit, output) = await RunAsync("validate", RepositoryChecks());
 
         Assert.Equal(0, exit);
-        Assert.Matches(@"checks: valid \(\d+ probe\(s\)\)", output);
+        Assert.Matches(@"checks: valid \(\d+ probe\(s\), \d+ source\(s\)\)", output);
     }
 
     [Fact]
