@@ -111,6 +111,20 @@ public abstract class ShopWriterConformance(ITestBackend backend) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Upserts_a_batch_whose_first_middle_and_last_keys_are_new_but_another_is_stored()
+    {
+        await Writer.WriteAsync(Accounts(("a2", "Bolt", "BE")), CancellationToken.None);
+
+        // PostgreSQL tries the straight copy here (the keys it samples are new), meets a2, and falls back.
+        var counts = await Writer.WriteAsync(Accounts(("n1", "N1", "FR"), ("a2", "Bolt SA", "BE"), ("n2", "N2", "FR"),
+            ("n3", "N3", "FR"), ("n4", "N4", "FR")), CancellationToken.None);
+
+        Assert.Equal(new WriteCounts(4, 1, 0), counts);
+        Assert.Equal("Bolt SA", await TextAsync("SELECT name FROM accounts WHERE id = 'a2'"));
+        Assert.Equal(5, await CountAsync("accounts"));
+    }
+
+    [Fact]
     public async Task Writes_a_large_batch_in_one_go()
     {
         var target = EntityTarget.AllFields(ShopModel.OrderLine);
