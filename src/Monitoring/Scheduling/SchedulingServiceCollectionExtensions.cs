@@ -46,6 +46,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<Incidents.AvailabilityReport>();
         services.AddTransient<AvailabilityJob>();
         services.AddTransient<RetentionJob>();
+        services.AddTransient<SourceJob>();
         // Hosted services start in registration order: the catalog must be applied before the server polls.
         services.AddHostedService<CatalogStartupService>();
         services.AddHangfireServer(server =>

@@ -55,4 +55,43 @@ public sealed class JobCatalogTests
         using var connection = storage.GetConnection();
         Assert.Equal(["maintenance:vacuum"], connection.GetRecurringJobs().Select(j => j.Id));
     }
+
+    [Fact]
+    public void Schedules_the_sources_that_have_a_schedule_and_removes_them_when_they_lose_it()
+    {
+        using var storage = new InMemoryStorage();
+        var catalog = new JobCatalog(new RecurringJobManager(storage), storage, NullLogger<JobCatalog>.Instance);
+        using var folder = new TempFolder();
+        CheckSet Load(string erpSchedule)
+        {
+            Directory.CreateDirectory(Path.Combine(folder.Checks, "sources"));
+            File.WriteAllText(Path.Combine(folder.Checks, "sources", "erp.yaml"), $$"""
+                sources:
+                  - id: erp
+                    kind: csv
+                    files: exports/*.csv
+                    {{erpSchedule}}
+                    entities: { order: { id: invoice } }
+                  - id: manual
+                    kind: csv
+                    files: manual.csv
+                    entities: { order: { id: invoice } }
+                """);
+            return CheckSetLoader.Default().LoadOrThrow(folder.Checks);
+        }
+
+        var plan = catalog.Apply(Load("schedule: 15m"));
+        using (var connection = storage.GetConnection())
+        {
+            var job = Assert.Single(connection.GetRecurringJobs());
+            Assert.Equal("source:erp", job.Id);
+            Assert.Equal(nameof(SourceJob.RunAsync), job.Job.Method.Name);
+            Assert.Equal("erp", job.Job.Args[0]);
+        }
+        Assert.Contains(plan, e => e.JobId == "source:erp" && e.Target == "csv → order");
+
+        catalog.Apply(Load(""));
+        using (var connection = storage.GetConnection())
+            Assert.Empty(connection.GetRecurringJobs());
+    }
 }
