@@ -37,7 +37,7 @@ public sealed class DemoCommandTests
             Assert.Contains("shopmon_probe_runs_total{probe=\"storefront-home\",result=\"pass\"}", metrics);
             Assert.True(File.Exists(Path.Combine(workingDirectory, "data", "monitoring.db")), "the SQLite file is made under ./data");
             var shopHome = await new HttpClient().GetStringAsync($"http://127.0.0.1:{shopPort}/");
-            Assert.Contains("Professional supplies", shopHome);
+            Assert.Contains("Tools and supplies for the trades", shopHome);
 
             // The shop's data: two years of generated history, then the sample exports of checks/sources with their
             // deliberately bad rows in the quarantine.

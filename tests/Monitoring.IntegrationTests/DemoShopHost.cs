@@ -1,3 +1,8 @@
+using DemoShop;
+using DemoShop.Faults;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
 namespace Monitoring.IntegrationTests;
 
 /// <summary>The demo shop on a free loopback port, as the probes' target.</summary>
@@ -9,15 +14,28 @@ public sealed class DemoShopHost : IAsyncDisposable
     {
         _app = app;
         Url = url;
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        HttpsUrl = addresses.FirstOrDefault(a => a.StartsWith("https://", StringComparison.Ordinal));
     }
 
     public string Url { get; }
 
-    public static async Task<DemoShopHost> StartAsync()
+    /// <summary>The HTTPS address when started with <see cref="DemoShopOptions.HttpsPort"/>, else null.</summary>
+    public string? HttpsUrl { get; }
+
+    /// <summary>The shop's fault switches, to change without going through <c>/_faults</c>.</summary>
+    public FaultSettings Faults => _app.Services.GetRequiredService<FaultSettings>();
+
+    public IServiceProvider Services => _app.Services;
+
+    public static Task<DemoShopHost> StartAsync() => StartAsync(new DemoShopOptions());
+
+    public static async Task<DemoShopHost> StartAsync(DemoShopOptions options, string[]? args = null)
     {
-        var app = DemoShop.DemoShopApp.Create([], "http://127.0.0.1:0");
+        var app = DemoShopApp.Create(args ?? [], "http://127.0.0.1:0", options);
         await app.StartAsync();
-        return new DemoShopHost(app, MonitorHost.AddressOf(app));
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        return new DemoShopHost(app, addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)));
     }
 
     public async ValueTask DisposeAsync()
