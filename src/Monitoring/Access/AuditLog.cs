@@ -12,6 +12,7 @@ public static class AuditActions
     public const string ApiKeyCreated = "api-key-created";
     public const string ApiKeyRevoked = "api-key-revoked";
     public const string IncidentAcknowledged = "incident-acknowledged";
+    public const string ContactErased = "contact-erased";
 }
 
 /// <summary>

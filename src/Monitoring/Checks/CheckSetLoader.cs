@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Monitoring.Checks.Yaml;
 using Monitoring.Incidents;
 using Monitoring.Probes;
+using Monitoring.Scenarios;
 using Monitoring.Shop.Sources;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -65,6 +66,12 @@ public sealed partial class CheckSetLoader(IReadOnlyList<ProbeKind> probeKinds, 
             fileNode.RejectUnknownKeys();
         }
 
+        // Scenarios are checks of the kind "scenario", read with the same common keys as a probe.
+        var scenarioKind = probeKinds.FirstOrDefault(k => k.Name == ScenarioReader.KindName);
+        foreach (var file in YamlFiles(Path.Combine(root, ScenarioReader.Folder)))
+            if (Parse(file, Display(file), diagnostics) is { } fileNode)
+                probes.AddRange(ScenarioReader.ReadFile(fileNode, item => ReadProbe(item, settings, scenarioKind)));
+
         var sources = new SourceReader();
         foreach (var file in YamlFiles(Path.Combine(root, SourceReader.Folder)))
             if (Parse(file, Display(file), diagnostics) is { } fileNode) sources.ReadFile(fileNode);
@@ -96,7 +103,9 @@ public sealed partial class CheckSetLoader(IReadOnlyList<ProbeKind> probeKinds, 
         }
     }
 
-    private ProbeDefinition? ReadProbe(ConfigNode node, MonitoringSettings settings)
+    /// <summary>Reads a check; <paramref name="scenarioKind"/> is given for an item of <c>scenarios/</c>, whose kind is
+    /// implied, and probes/ items choose among the other kinds.</summary>
+    private ProbeDefinition? ReadProbe(ConfigNode node, MonitoringSettings settings, ProbeKind? scenarioKind = null)
     {
         if (!node.ExpectMapping()) return null;
 
@@ -107,10 +116,11 @@ public sealed partial class CheckSetLoader(IReadOnlyList<ProbeKind> probeKinds, 
             id = null;
         }
 
-        var kindName = node.RequiredString("kind");
-        var kind = kindName is null ? null : probeKinds.FirstOrDefault(k => k.Name == kindName);
+        var kindName = scenarioKind?.Name ?? node.RequiredString("kind");
+        var kind = scenarioKind ?? (kindName is null ? null : ProbeFolderKinds.FirstOrDefault(k => k.Name == kindName));
         if (kindName is not null && kind is null)
-            node.Child("kind")!.Error($"'{kindName}' is not a probe kind (known kinds: {KnownKinds()})");
+            node.Child("kind")!.Error($"'{kindName}' is not a probe kind (known kinds: {KnownKinds()})" +
+                (kindName == ScenarioReader.KindName ? $"; scenarios are declared in {ScenarioReader.Folder}/" : ""));
 
         var name = node.String("name");
         var team = node.String("team");
@@ -145,7 +155,9 @@ public sealed partial class CheckSetLoader(IReadOnlyList<ProbeKind> probeKinds, 
             $"{node.File.DisplayPath}:{node.Line}") { Policy = policy, YamlPath = node.Path, Severity = severity };
     }
 
-    private string KnownKinds() => probeKinds.Count == 0 ? "none" : string.Join(", ", probeKinds.Select(k => k.Name));
+    private IEnumerable<ProbeKind> ProbeFolderKinds => probeKinds.Where(k => k.Name != ScenarioReader.KindName);
+
+    private string KnownKinds() => ProbeFolderKinds.Any() ? string.Join(", ", ProbeFolderKinds.Select(k => k.Name)) : "none";
 
     private static void ReportDuplicateIds(IReadOnlyList<ProbeDefinition> probes, ConfigDiagnostics diagnostics)
     {
@@ -206,7 +218,7 @@ public sealed partial class CheckSetLoader(IReadOnlyList<ProbeKind> probeKinds, 
     private static readonly string[] KnownFiles = [SettingsFile, AlertsFile];
 
     /// <summary>Folders of <c>checks/</c> that a section reads; the others are reported as stray.</summary>
-    private static readonly string[] KnownFolders = [ProbesFolder, SourceReader.Folder];
+    private static readonly string[] KnownFolders = [ProbesFolder, ScenarioReader.Folder, SourceReader.Folder];
 
     private static IEnumerable<string> YamlFiles(string folder) =>
         System.IO.Directory.Exists(folder)

@@ -65,6 +65,17 @@ public sealed class MonitoringMetrics
             "When an import of the source last ended without error (Unix time).", ["source"]);
         SourceFailures = factory.CreateCounter("shopmon_source_import_failures_total",
             "Imports of the source that stopped on an error (file missing or unreadable, database unreachable).", ["source"]);
+        ScenarioStepDuration = factory.CreateGauge("shopmon_scenario_step_duration_seconds",
+            "How long each step of the scenario's last run took (steps not run keep their previous value).", ["scenario", "step"]);
+        ScenarioStepSuccess = factory.CreateGauge("shopmon_scenario_step_success",
+            "Whether the step passed (1, degraded included) in the scenario's last run; 0 when it failed or was not run.",
+            ["scenario", "step"]);
+        ScenarioFailedStep = factory.CreateGauge("shopmon_scenario_failed_step",
+            "1 for the step at which the scenario's last run failed, 0 for every other step: which step broke.",
+            ["scenario", "step"]);
+        ScenarioStepFailures = factory.CreateCounter("shopmon_scenario_step_failures_total",
+            "Failed runs of each step by reason (dns, connect, tls, timeout, http_status, assertion, latency, probe_error).",
+            ["scenario", "step", "reason"]);
         BuildInfo = factory.CreateGauge("shopmon_build_info",
             "Always 1; the labels say which version runs.", ["version"]);
         BuildInfo.WithLabels(typeof(MonitoringMetrics).Assembly.GetName().Version?.ToString(3) ?? "unknown").Set(1);
@@ -105,6 +116,14 @@ public sealed class MonitoringMetrics
     public Gauge AlertOutboxPending { get; }
 
     public Gauge BuildInfo { get; }
+
+    public Gauge ScenarioStepDuration { get; }
+
+    public Gauge ScenarioStepSuccess { get; }
+
+    public Gauge ScenarioFailedStep { get; }
+
+    public Counter ScenarioStepFailures { get; }
 
     public Counter SourceRows { get; }
 
@@ -155,6 +174,7 @@ public sealed class MonitoringMetrics
             CheckFlags.WithLabels(id, "maintenance");
             CheckFlags.WithLabels(id, "flapping");
         }
+        TrackScenarios(probes);
         ConfiguredProbes.Set(probes.Count);
         ConfigLoaded.Set(loadedAt.ToUnixTimeMilliseconds() / 1000.0);
     }
@@ -172,6 +192,41 @@ public sealed class MonitoringMetrics
             CertificateExpiry.WithLabels(result.ProbeId).Set(expiry.ToUnixTimeSeconds());
         ProbeStatusCode.WithLabels(result.ProbeId).Set(result.StatusCode ?? 0);
         ProbeLastRun.WithLabels(result.ProbeId).Set((result.StartedAt + result.Duration).ToUnixTimeMilliseconds() / 1000.0);
+    }
+
+    /// <summary>Publishes the step series of every configured scenario (success and failed_step at 0) and removes those of
+    /// steps no longer configured, so that a renamed step does not report its last value forever.</summary>
+    private void TrackScenarios(IReadOnlyList<ProbeDefinition> probes)
+    {
+        var steps = probes.Where(p => p.Settings is Scenarios.ScenarioSettings)
+            .SelectMany(p => ((Scenarios.ScenarioSettings)p.Settings).Steps.Select(s => (Scenario: p.Id, Step: s.Id))).ToHashSet();
+        foreach (var metric in new Collector<Gauge.Child>[] { ScenarioStepDuration, ScenarioStepSuccess, ScenarioFailedStep })
+        foreach (var labels in metric.GetAllLabelValues().Where(l => !steps.Contains((l[0], l[1]))).ToList())
+            metric.RemoveLabelled(labels);
+        foreach (var labels in ScenarioStepFailures.GetAllLabelValues().Where(l => !steps.Contains((l[0], l[1]))).ToList())
+            ScenarioStepFailures.RemoveLabelled(labels);
+        foreach (var (scenario, step) in steps)
+        {
+            ScenarioStepSuccess.WithLabels(scenario, step);
+            ScenarioFailedStep.WithLabels(scenario, step);
+        }
+    }
+
+    /// <summary>Publishes the steps of a scenario run: durations of the steps that ran, success per step, and which step
+    /// failed (the first that did; a run stops there, so later failures can only be cleanup steps).</summary>
+    public void RecordScenarioSteps(string scenarioId, IReadOnlyList<Scenarios.StepResult> steps)
+    {
+        var culprit = steps.FirstOrDefault(s => s.Outcome == Scenarios.StepOutcome.Fail);
+        foreach (var step in steps)
+        {
+            if (step.Outcome != Scenarios.StepOutcome.Skipped)
+                ScenarioStepDuration.WithLabels(scenarioId, step.StepId).Set(step.Duration.TotalSeconds);
+            var passed = step.Outcome is Scenarios.StepOutcome.Pass or Scenarios.StepOutcome.Degraded;
+            ScenarioStepSuccess.WithLabels(scenarioId, step.StepId).Set(passed ? 1 : 0);
+            ScenarioFailedStep.WithLabels(scenarioId, step.StepId).Set(step == culprit ? 1 : 0);
+            if (step.Outcome == Scenarios.StepOutcome.Fail)
+                ScenarioStepFailures.WithLabels(scenarioId, step.StepId, ProbeNames.Of(step.Failure)).Inc();
+        }
     }
 
     /// <summary>Publishes a check's state as a state set (one series per state, the current one at 1).</summary>

@@ -2,6 +2,7 @@ using Monitoring.Probes.DnsLookup;
 using Monitoring.Probes.Http;
 using Monitoring.Probes.Tcp;
 using Monitoring.Probes.Tls;
+using Monitoring.Scenarios;
 
 namespace Monitoring.Probes;
 
@@ -14,5 +15,6 @@ public static class ProbeKinds
         ProbeKind.Create<TcpProbe, TcpProbeSettings>("tcp"),
         ProbeKind.Create<DnsProbe, DnsProbeSettings>("dns"),
         ProbeKind.Create<TlsProbe, TlsProbeSettings>("tls"),
+        ProbeKind.Create<ScenarioProbe, ScenarioSettings>(ScenarioReader.KindName),
     ];
 }

@@ -3,8 +3,9 @@ using Monitoring.Storage;
 
 namespace Monitoring.Scheduling;
 
-/// <summary>Deletes raw probe results past their retention period, every hour.</summary>
-public sealed class RetentionJob(IProbeStore store, RetentionOptions options, TimeProvider time, ILogger<RetentionJob> logger)
+/// <summary>Deletes raw probe results, scenario step results, sessions and quarantined rows past their retention, every hour.</summary>
+public sealed class RetentionJob(IProbeStore store, IScenarioStore scenarios, SqlShopRetention shop, RetentionOptions options, TimeProvider time,
+    ILogger<RetentionJob> logger)
 {
     public const string JobId = "system:retention";
 
@@ -16,5 +17,15 @@ public sealed class RetentionJob(IProbeStore store, RetentionOptions options, Ti
         var deleted = await store.DeleteResultsBeforeAsync(cutoff, cancellationToken);
         if (deleted > 0)
             logger.LogInformation("Retention: deleted {Count} probe result(s) older than {Cutoff:u}", deleted, cutoff);
+        // Scenario steps share the cutoff of the probe results they detail.
+        var steps = await scenarios.DeleteBeforeAsync(cutoff, cancellationToken);
+        if (steps > 0)
+            logger.LogInformation("Retention: deleted {Count} scenario step result(s) older than {Cutoff:u}", steps, cutoff);
+
+        var now = time.GetUtcNow();
+        if (options.Sessions > TimeSpan.Zero && await shop.DeleteSessionsBeforeAsync(now - options.Sessions, cancellationToken) is > 0 and var sessions)
+            logger.LogInformation("Retention: deleted {Count} session(s) older than {Cutoff:u}", sessions, now - options.Sessions);
+        if (options.Quarantine > TimeSpan.Zero && await shop.DeleteQuarantineBeforeAsync(now - options.Quarantine, cancellationToken) is > 0 and var rows)
+            logger.LogInformation("Retention: deleted {Count} quarantined row(s) older than {Cutoff:u}", rows, now - options.Quarantine);
     }
 }

@@ -9,6 +9,8 @@ public static class ShopServiceCollectionExtensions
     {
         services.AddSingleton<ShopImporter>();
         services.AddSingleton<SourceImporter>();
+        services.AddSingleton<Privacy.IContactErasure, Storage.SqlContactErasure>();
+        services.AddSingleton<Privacy.ContactEraser>();
         return services;
     }
 }

@@ -36,12 +36,14 @@ public static class StorageServiceCollectionExtensions
                 break;
         }
         services.AddSingleton<IProbeStore, SqlProbeStore>();
+        services.AddSingleton<IScenarioStore, SqlScenarioStore>();
         services.AddSingleton<IIncidentStore, SqlIncidentStore>();
         services.AddSingleton<IAlertOutboxStore, SqlAlertOutboxStore>();
         services.AddSingleton<IApiKeyStore, SqlApiKeyStore>();
         services.AddSingleton<IAuditStore, SqlAuditStore>();
         services.AddSingleton<IImportStore, SqlImportStore>();
         services.AddSingleton<IWatermarkStore, SqlWatermarkStore>();
+        services.AddSingleton<SqlShopRetention>();
         // Registered before the scheduler so that the schema exists before any job runs.
         services.AddHostedService<MigrationService>();
         return services;

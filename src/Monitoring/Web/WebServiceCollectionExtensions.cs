@@ -38,6 +38,7 @@ public static class WebServiceCollectionExtensions
         if (access.OpenMetrics) metrics.AllowAnonymous();
         else metrics.RequireAuthorization(Policies.ReadApi);
         app.MapProbeEndpoints();
+        app.MapScenarioEndpoints();
         app.MapCheckEndpoints();
         app.MapImportEndpoints();
         app.MapIngestEndpoints();

@@ -27,6 +27,7 @@ public sealed class EndpointMatrixTests(PostgresFixture postgres)
         ["/logout"] = new() { ["GET"] = Everyone, ["POST"] = Everyone },
         ["/admin/api-keys"] = new() { ["GET"] = AdminOnly, ["POST"] = AdminOnly },
         ["/admin/audit"] = new() { ["GET"] = AdminOnly },
+        ["/admin/privacy"] = new() { ["GET"] = AdminOnly, ["POST"] = AdminOnly },
         ["/healthz"] = new() { ["GET"] = Everyone },
         ["/readyz"] = new() { ["GET"] = Everyone },
         ["/metrics"] = new() { ["GET"] = Everyone },
@@ -40,6 +41,7 @@ public sealed class EndpointMatrixTests(PostgresFixture postgres)
         ["/data/imports"] = new() { ["GET"] = CatalogueTeam },
         ["/charts/probes/{id}/latency.svg"] = new() { ["GET"] = ReadApi },
         ["/charts/checks/{id}/phases.svg"] = new() { ["GET"] = ReadApi },
+        ["/charts/scenarios/{id}/steps.svg"] = new() { ["GET"] = ReadApi },
         // The signed token of the email is the credential: the recipient may have no account.
         ["/incidents/{id:long}/ack"] = new() { ["GET"] = Everyone, ["POST"] = Everyone },
     };
