@@ -36,6 +36,13 @@ public sealed class AccessOptions
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
     /// <summary>Whether anyone can sign in at all; without it the service runs in local mode.</summary>
+    /// <summary>
+    /// The reverse proxies in front of the service (addresses like <c>10.0.0.5</c> or networks like <c>10.0.0.0/24</c>).
+    /// Only from these is <c>X-Forwarded-For</c>/<c>X-Forwarded-Proto</c> believed: the client's address (audit log,
+    /// rate limits) and the scheme (secure cookies, links) then come from the proxy's headers. Empty: headers ignored.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
     public bool HasSignIn => Users.Count > 0 || Oidc.IsConfigured;
 
     public bool LocalMode => !HasSignIn && LocalAdminWhenNoUsers;
@@ -60,6 +67,9 @@ public sealed class AccessOptions
         if (SignInPermitsPerMinute < 1) yield return $"{Section}:SignInPermitsPerMinute: must be at least 1";
         if (ApiKeyPermitsPerMinute < 1) yield return $"{Section}:ApiKeyPermitsPerMinute: must be at least 1";
         if (MaxRequestBodyBytes < 1024) yield return $"{Section}:MaxRequestBodyBytes: must be at least 1024";
+        foreach (var (proxy, i) in TrustedProxies.Select((p, i) => (p, i)))
+            if (!System.Net.IPAddress.TryParse(proxy, out _) && !System.Net.IPNetwork.TryParse(proxy, out _))
+                yield return $"{Section}:TrustedProxies:{i}: '{proxy}' is neither an IP address nor a network like 10.0.0.0/24";
     }
 }
 

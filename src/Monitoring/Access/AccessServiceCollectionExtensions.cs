@@ -67,6 +67,26 @@ public static class AccessServiceCollectionExtensions
     }
 
     /// <summary>The access middleware, in order: headers on every answer, limits, who is asking, what they may do.</summary>
+    /// <summary>Forwarded headers believed from the trusted proxies only (the framework's default trusts loopback).</summary>
+    private static ForwardedHeadersOptions ForwardedHeaders(AccessOptions options)
+    {
+        var forwarded = new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor |
+                               Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+            // The proxy appends the client it saw: only that last entry is believed, never what the client wrote.
+            ForwardLimit = 1,
+        };
+        forwarded.KnownProxies.Clear();
+        forwarded.KnownIPNetworks.Clear();
+        foreach (var proxy in options.TrustedProxies)
+        {
+            if (System.Net.IPAddress.TryParse(proxy, out var address)) forwarded.KnownProxies.Add(address);
+            else forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(proxy));
+        }
+        return forwarded;
+    }
+
     public static WebApplication UseAccess(this WebApplication app, string? dashboardPath)
     {
         var options = app.Services.GetRequiredService<AccessOptions>();
@@ -77,6 +97,7 @@ public static class AccessServiceCollectionExtensions
         else if (!options.HasSignIn)
             logger.LogWarning("No user and no OpenID Connect are configured (Monitoring:Access) and local mode is off: only API keys get in");
 
+        if (options.TrustedProxies.Count > 0) app.UseForwardedHeaders(ForwardedHeaders(options));
         app.UseSecurityHeaders(dashboardPath);
         // A declared length over the limit is refused before anything reads the body (Kestrel's own limit, set above,
         // still stops a chunked body that grows past it, but whoever reads it first decides the status).

@@ -6,8 +6,8 @@ namespace Monitoring.Access;
 /// <summary>
 /// Local mode, for a service with nobody to sign in (the demo, a first run): a request from this machine that is not
 /// signed in acts as an admin named <c>local</c>; any other request still needs an API key. A request carrying
-/// <c>X-Forwarded-For</c> or <c>Forwarded</c> came through a proxy and is not local, so a reverse proxy on the same
-/// machine does not open the service to the network.
+/// <c>X-Forwarded-For</c> or <c>Forwarded</c> (or whose forwarded headers a trusted proxy's were applied to) came
+/// through a proxy and is not local, so a reverse proxy on the same machine does not open the service to the network.
 /// </summary>
 public static class LocalMode
 {
@@ -23,7 +23,9 @@ public static class LocalMode
 
     public static bool IsLocal(HttpContext context)
     {
-        if (context.Request.Headers.ContainsKey("X-Forwarded-For") || context.Request.Headers.ContainsKey("Forwarded")) return false;
+        // X-Original-For: a trusted proxy's headers were applied, so the request came through a proxy all the same.
+        if (context.Request.Headers.ContainsKey("X-Forwarded-For") || context.Request.Headers.ContainsKey("Forwarded") ||
+            context.Request.Headers.ContainsKey("X-Original-For")) return false;
         var remote = context.Connection.RemoteIpAddress;
         return remote is not null && IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote);
     }
