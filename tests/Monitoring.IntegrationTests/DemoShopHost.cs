@@ -35,7 +35,13 @@ public sealed class DemoShopHost : IAsyncDisposable
         var app = DemoShopApp.Create(args ?? [], "http://127.0.0.1:0", options);
         await app.StartAsync();
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        return new DemoShopHost(app, addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)));
+        var url = addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal));
+        // The first answer of each page compiles its code: taken here, so that probes with sub-second timeouts do not
+        // meet a cold shop under a loaded test run. Faults set through the options may make these fail: that is fine.
+        using (var warm = new HttpClient { Timeout = TimeSpan.FromSeconds(30) })
+            foreach (var path in new[] { "/", "/products/GLV-NIT-100", "/healthz" })
+                try { (await warm.GetAsync(url + path)).Dispose(); } catch (HttpRequestException) { }
+        return new DemoShopHost(app, url);
     }
 
     public async ValueTask DisposeAsync()

@@ -19,6 +19,7 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AuthorizePage("/Check", Policies.ViewUptime);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             options.Conventions.AuthorizeFolder("/Data", Policies.Catalogue);
+            options.Conventions.AuthorizeFolder("/Incidents", Policies.Operate);
             options.Conventions.AllowAnonymousToFolder("/Account");
         });
         services.AddProblemDetails();

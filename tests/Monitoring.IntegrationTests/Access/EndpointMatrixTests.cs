@@ -44,6 +44,7 @@ public sealed class EndpointMatrixTests(PostgresFixture postgres)
         ["/charts/scenarios/{id}/steps.svg"] = new() { ["GET"] = ReadApi },
         // The signed token of the email is the credential: the recipient may have no account.
         ["/incidents/{id:long}/ack"] = new() { ["GET"] = Everyone, ["POST"] = Everyone },
+        ["/incidents/{id:long}/acknowledge"] = new() { ["GET"] = [Roles.Ops, Roles.Admin], ["POST"] = [Roles.Ops, Roles.Admin] },
     };
 
     private static readonly string[] ApiPrefixes = ["/api/", "/charts/", "/metrics", "/healthz", "/readyz"];
