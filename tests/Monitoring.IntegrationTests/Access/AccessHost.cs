@@ -47,10 +47,16 @@ public sealed class AccessHost : IAsyncDisposable
     }
 
     public static async Task<AccessHost> StartAsync(IReadOnlyDictionary<string, string?>? extra = null, string? probes = null,
-        IReadOnlyDictionary<string, string>? variables = null, Action<WebApplicationBuilder>? configure = null, string? alerts = null)
+        IReadOnlyDictionary<string, string>? variables = null, Action<WebApplicationBuilder>? configure = null, string? alerts = null,
+        string? scenarios = null)
     {
         var folder = new TempFolder();
         if (probes is not null) folder.WithProbes(probes);
+        if (scenarios is not null)
+        {
+            Directory.CreateDirectory(Path.Combine(folder.Checks, "scenarios"));
+            File.WriteAllText(Path.Combine(folder.Checks, "scenarios", "scenarios.yaml"), scenarios);
+        }
         if (alerts is not null) File.WriteAllText(Path.Combine(folder.Checks, "alerts.yaml"), alerts);
         var settings = UserSettings();
         settings["Monitoring:Storage:SqlitePath"] = folder.SqlitePath;

@@ -14,6 +14,29 @@ public sealed class SecretsTests(PostgresFixture postgres)
     private const string SmtpPassword = "smtp-Secret-7f3a9c";
     private const string PostgresPassword = "pg-Secret-2b8e41";
     private const string ProbeHeaderValue = "probe-Secret-91d0aa";
+    private const string ScenarioPassword = "scenario-Secret-4c2d17";
+
+    // A sign-in that fails (the password is wrong), so that the step's request, answer and failure are all recorded.
+    private const string Scenarios = """
+        scenarios:
+          - id: sign-in
+            interval: 2s
+            timeout: 1500ms
+            retries: 0
+            team: webshop
+            vars:
+              password: { value: "${SCENARIO_PASSWORD}", secret: true }
+            steps:
+              - name: open sign-in
+                request: { url: "${SHOP_URL}/login" }
+                capture:
+                  token: { css: "form#login input[name=__RequestVerificationToken]", attribute: value, secret: true }
+              - name: sign in
+                request:
+                  url: "${SHOP_URL}/login?debug={{password}}"
+                  form: { email: probe@demo-shop.example, password: "{{password}}", __RequestVerificationToken: "{{token}}" }
+                expect: { status: 200, html: { css: "body[data-signed-in=true]" } }
+        """;
 
     private const string Probes = """
         probes:
@@ -51,7 +74,7 @@ public sealed class SecretsTests(PostgresFixture postgres)
             ["Monitoring:Alerting:DispatchInterval"] = "00:00:01",
         };
         await using var host = await AccessHost.StartAsync(settings, Probes,
-            new Dictionary<string, string> { ["SHOP_URL"] = shop.Url, ["PROBE_TOKEN"] = ProbeHeaderValue },
+            new Dictionary<string, string> { ["SHOP_URL"] = shop.Url, ["PROBE_TOKEN"] = ProbeHeaderValue, ["SCENARIO_PASSWORD"] = ScenarioPassword },
             builder =>
             {
                 builder.Logging.SetMinimumLevel(LogLevel.Trace);
@@ -63,7 +86,8 @@ public sealed class SecretsTests(PostgresFixture postgres)
                     team: webshop
                     to: ["oncall@shop.test"]
                     group_wait: 1s
-                """);
+                """,
+            scenarios: Scenarios);
         var admin = host.Clients[Roles.Admin];
         await host.Clients[AccessHost.Anonymous].PostAsync("/login",
             await MonitorHost.LoginFormAsync(host.Clients[AccessHost.Anonymous], "admin", "not the " + AccessHost.Password));
@@ -71,18 +95,25 @@ public sealed class SecretsTests(PostgresFixture postgres)
             .Contains("shopmon_check_state{probe=\"missing-product\",state=\"down\"} 1"), TimeSpan.FromSeconds(30), "missing-product down");
         await Eventually.TrueAsync(() => Task.FromResult(logs.Any(l => l.Contains("Could not send"))), TimeSpan.FromSeconds(30),
             "a failed SMTP send in the logs");
+        await Eventually.TrueAsync(async () => (await admin.GetStringAsync("/metrics"))
+            .Contains("shopmon_scenario_failed_step{scenario=\"sign-in\",step=\"sign-in\"} 1"), TimeSpan.FromSeconds(30), "the sign-in scenario failed");
 
         var pages = new List<string>();
         foreach (var path in new[]
                  {
                      "/", "/checks/missing-product", "/admin/api-keys", "/admin/audit", "/metrics", "/healthz", "/readyz", "/api/probes",
                      "/api/checks", "/api/checks/missing-product", "/api/incidents", "/hangfire", "/hangfire/recurring", "/hangfire/servers",
-                     "/hangfire/jobs/succeeded", "/charts/checks/missing-product/phases.svg",
+                     "/hangfire/jobs/succeeded", "/charts/checks/missing-product/phases.svg", "/checks/sign-in", "/api/checks/sign-in",
+                     "/charts/scenarios/sign-in/steps.svg",
                  })
             pages.Add($"{path}: " + await admin.GetStringAsync(path));
         pages.Add(await host.Clients[AccessHost.ReadKey].GetStringAsync("/api/checks"));
 
-        var secrets = new[] { SmtpPassword, PostgresPassword, ProbeHeaderValue, AccessHost.Password, host.Keys[ApiKeyScopes.Read], host.Keys[ApiKeyScopes.Ingest] };
+        var secrets = new[]
+        {
+            SmtpPassword, PostgresPassword, ProbeHeaderValue, ScenarioPassword, AccessHost.Password, host.Keys[ApiKeyScopes.Read],
+            host.Keys[ApiKeyScopes.Ingest],
+        };
         Assert.NotEmpty(logs);
         var leaks = secrets.SelectMany(secret => logs.Concat(pages).Where(text => text.Contains(secret, StringComparison.Ordinal))
             .Select(text => $"{secret} in: {text[..Math.Min(text.Length, 600)]}")).ToList();
