@@ -1,0 +1,58 @@
+namespace Monitoring.Quality.Rules;
+
+/// <summary>
+/// The base of the kinds that judge each record on its own. A value that makes the check throw is a failure of that
+/// record ("could not be checked"), so a rule bug is visible in the work list rather than silently scoring 100.
+/// </summary>
+public abstract class RecordRule : IQualityRule
+{
+    public bool IsSetLevel => false;
+
+    public Task<IReadOnlyList<RuleOutcome>> EvaluateAsync(IReadOnlyList<QualityRecord> records, QualityScanContext context, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<RuleOutcome>(records.Count);
+        foreach (var record in records)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            RuleOutcome? outcome;
+            try { outcome = Check(record, context); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                outcome = RuleOutcome.Fail(record, null, null, $"could not be checked: {e.Message}");
+            }
+            if (outcome is not null) outcomes.Add(outcome);
+        }
+        return Task.FromResult<IReadOnlyList<RuleOutcome>>(outcomes);
+    }
+
+    /// <summary>The outcome on one record, or null when the rule does not apply to it (a missing optional value).</summary>
+    protected abstract RuleOutcome? Check(QualityRecord record, QualityScanContext context);
+}
+
+/// <summary>
+/// The base of the kinds that compare records with each other. They need the entity's whole scope; when the data
+/// makes the comparison throw, the rule yields nothing for this scan rather than blaming arbitrary records.
+/// </summary>
+public abstract class SetRule : IQualityRule
+{
+    public bool IsSetLevel => true;
+
+    public Task<IReadOnlyList<RuleOutcome>> EvaluateAsync(IReadOnlyList<QualityRecord> records, QualityScanContext context, CancellationToken cancellationToken)
+    {
+        try { return Task.FromResult<IReadOnlyList<RuleOutcome>>(CheckAll(records, context).ToList()); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Task.FromResult<IReadOnlyList<RuleOutcome>>([]);
+        }
+    }
+
+    protected abstract IEnumerable<RuleOutcome> CheckAll(IReadOnlyList<QualityRecord> records, QualityScanContext context);
+
+    /// <summary>"SKU-2, SKU-3 and 4 more": the other holders of a shared value, for the finding's detail.</summary>
+    protected static string Others(IEnumerable<QualityRecord> others)
+    {
+        var keys = others.Select(o => o.Key).Order(StringComparer.Ordinal).ToList();
+        var shown = string.Join(", ", keys.Take(3));
+        return keys.Count > 3 ? $"{shown} and {keys.Count - 3} more" : shown;
+    }
+}

@@ -1,0 +1,33 @@
+namespace Monitoring.Quality.Rules;
+
+/// <summary>
+/// <c>shared_image</c> (set-level, on media): one image URL attached to products that are not related, usually a
+/// placeholder or a copy-paste error (research MED.IMAGE.DUPLICATE_ACROSS). Products are related when their owner
+/// records agree on every field of <c>related_by</c> (e.g. <c>[brand]</c> lets a brand's variants share a photo);
+/// with none listed, any two products are unrelated. URLs compare without case and trailing slash.
+/// </summary>
+public sealed class SharedImageRule(IReadOnlyList<string> relatedBy) : SetRule
+{
+    public static QualityRuleKind Kind { get; } = new("shared_image", QualityDimension.Media, "image {value} is also used by {detail}",
+        s => new SharedImageRule(s.Fields("related_by", Shop.Model.ShopModel.Product)));
+
+    protected override IEnumerable<RuleOutcome> CheckAll(IReadOnlyList<QualityRecord> records, QualityScanContext context)
+    {
+        var withUrl = records.Where(r => r.Text("url") is not null && r.Text("sku") is not null);
+        foreach (var group in withUrl.GroupBy(r => r.Text("url")!.Trim().TrimEnd('/').ToLowerInvariant(), StringComparer.Ordinal))
+        {
+            var media = group.ToList();
+            var skus = media.Select(m => m.Text("sku")!).Distinct(StringComparer.Ordinal).ToList();
+            var related = skus.Count == 1 || relatedBy.Count > 0 && relatedBy.All(field =>
+                media.Select(m => m.Owner?.Text(field)).Distinct(StringComparer.OrdinalIgnoreCase).Count() == 1
+                && media[0].Owner?.Text(field) is not null);
+            foreach (var m in media)
+            {
+                if (related) yield return RuleOutcome.Pass(m);
+                else yield return RuleOutcome.Fail(m, "url", m.Text("url"),
+                    "SKU " + string.Join(", ", skus.Where(s => s != m.Text("sku")).Order(StringComparer.Ordinal).Take(3))
+                    + (skus.Count > 4 ? $" and {skus.Count - 4} more" : ""));
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+namespace Monitoring.Quality.Scoring;
+
+/// <summary>
+/// Scores records and domains from rule checks (research §6.2). A record's score is the weighted mean of its
+/// applicable rules' scores (0–100, weights from severity unless a rule sets one), so rules that do not apply are
+/// left out rather than counted as passes; weight-0 (info) rules never move it. Dimension scores are the same mean
+/// within each dimension. A domain's score is the revenue-weighted mean of its records' scores.
+/// </summary>
+public static class QualityScorer
+{
+    /// <summary>Scores every record the checks cover. A finding <paramref name="waived"/> says is ignored by a person
+    /// counts as a pass and not as a blocker: the team decided it is not a defect.</summary>
+    public static IReadOnlyList<RecordScore> ScoreRecords(
+        IEnumerable<RuleCheck> checks, GradingPolicy? policy = null, Func<QualityFinding, bool>? waived = null)
+    {
+        policy ??= GradingPolicy.Default;
+        var scores = new List<RecordScore>();
+        foreach (var group in checks.GroupBy(c => (c.Record.Entity, c.Record.Key)))
+        {
+            var effective = group.Select(c => c.Finding is { } f && waived?.Invoke(f) == true ? c with { Score = 100, Finding = null } : c).ToList();
+            var record = effective[0].Record;
+            var blockers = effective.Count(c => c.Finding is not null && c.Rule.Severity == QualitySeverity.Blocker);
+            var score = WeightedMean(effective) ?? 100;
+            var dimensions = effective.GroupBy(c => c.Rule.Dimension)
+                .Select(d => (d.Key, Score: WeightedMean(d.ToList())))
+                .Where(d => d.Score is not null)
+                .ToDictionary(d => d.Key, d => d.Score!.Value);
+            scores.Add(new RecordScore(record.Entity, record.Key, QualityNames.DomainOf(record.Entity), Math.Round(score, 1),
+                policy.GradeOf(score, blockers), blockers, effective.Count(c => c.Finding is not null), dimensions, record.BusinessWeight));
+        }
+        return scores;
+    }
+
+    /// <summary>One score per domain (catalogue, customers, media) present in the record scores.</summary>
+    public static IReadOnlyList<DomainScore> ScoreDomains(IEnumerable<RecordScore> records) =>
+        records.GroupBy(r => r.Domain, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => ScoreDomain(g.Key, g.ToList())).ToList();
+
+    /// <summary>The revenue-weighted score of a domain, its grade distribution and the share of records with a blocker.</summary>
+    public static DomainScore ScoreDomain(string domain, IReadOnlyList<RecordScore> records, GradingPolicy? policy = null)
+    {
+        policy ??= GradingPolicy.Default;
+        var totalWeight = records.Sum(r => (double)r.BusinessWeight);
+        var score = totalWeight == 0 ? 100 : records.Sum(r => r.Score * (double)r.BusinessWeight) / totalWeight;
+        var grades = Enum.GetValues<QualityGrade>().ToDictionary(g => g, g => records.Count(r => r.Grade == g));
+        var dimensions = records.SelectMany(r => r.Dimensions.Select(d => (Dimension: d.Key, d.Value, Weight: (double)r.BusinessWeight)))
+            .GroupBy(d => d.Dimension)
+            .ToDictionary(g => g.Key, g => Math.Round(g.Sum(d => d.Value * d.Weight) / g.Sum(d => d.Weight), 1));
+        var withBlocker = records.Count == 0 ? 0 : (double)records.Count(r => r.OpenBlockers > 0) / records.Count;
+        return new DomainScore(domain, Math.Round(score, 1), policy.GradeOf(score, 0), records.Count, grades, dimensions, withBlocker);
+    }
+
+    private static double? WeightedMean(IReadOnlyCollection<RuleCheck> checks)
+    {
+        var weight = checks.Sum(c => c.Rule.Weight);
+        return weight <= 0 ? null : checks.Sum(c => c.Rule.Weight * Math.Clamp(c.Score, 0, 100)) / weight;
+    }
+}
+
+/// <summary>A record's quality: score 0–100, grade after the blocker gates, and per-dimension scores.</summary>
+public sealed record RecordScore(
+    string Entity,
+    string Key,
+    string Domain,
+    double Score,
+    QualityGrade Grade,
+    int OpenBlockers,
+    int Findings,
+    IReadOnlyDictionary<QualityDimension, double> Dimensions,
+    decimal BusinessWeight);
+
+/// <summary>A domain's quality: the revenue-weighted score, the number of records per grade, revenue-weighted
+/// dimension scores, and the share of records (0–1) with at least one open blocker.</summary>
+public sealed record DomainScore(
+    string Domain,
+    double Score,
+    QualityGrade Grade,
+    int Records,
+    IReadOnlyDictionary<QualityGrade, int> Grades,
+    IReadOnlyDictionary<QualityDimension, double> Dimensions,
+    double BlockerShare);
