@@ -4,6 +4,7 @@ using Monitoring.Checks;
 using Monitoring.Metrics;
 using Monitoring.Probes;
 using Monitoring.Scheduling;
+using Monitoring.Kpis;
 using Monitoring.Shop;
 using Monitoring.Storage;
 using Monitoring.Web;
@@ -61,6 +62,7 @@ public static class MonitoringApp
         builder.Services.AddStorage(storage);
         builder.Services.AddProbes();
         builder.Services.AddShop();
+        builder.Services.AddKpis();
         builder.Services.AddScheduling(storage, scheduling);
         builder.Services.AddAlerting(builder.Configuration);
         builder.Services.AddAccess(builder.Configuration);

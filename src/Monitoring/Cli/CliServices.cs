@@ -1,3 +1,4 @@
+using Monitoring.Kpis;
 using Monitoring.Shop;
 using Monitoring.Storage;
 
@@ -20,6 +21,7 @@ internal static class CliServices
             .AddSingleton(TimeProvider.System);
         services.AddStorage(storage);
         services.AddShop();
+        services.AddKpis();
         add?.Invoke(services);
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<IMigrator>().MigrateAsync(cancellationToken);

@@ -17,6 +17,7 @@ public static class CommandLine
             ImportCommand.Create(),
             QuarantineCommand.Create(),
             EraseContactCommand.Create(),
+            KpisCommand.Create(),
         };
         // The host handles Ctrl+C and SIGTERM itself and shuts down gracefully; the parser must not race it.
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

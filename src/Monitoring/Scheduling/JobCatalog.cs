@@ -59,6 +59,7 @@ public sealed class JobCatalog(IRecurringJobManager jobs, JobStorage storage, IL
     {
         jobs.AddOrUpdate<AvailabilityJob>(AvailabilityJob.JobId, job => job.RunAsync(CancellationToken.None), "30 * * * * *");
         jobs.AddOrUpdate<RetentionJob>(RetentionJob.JobId, job => job.RunAsync(CancellationToken.None), "0 17 * * * *");
+        jobs.AddOrUpdate<KpiJob>(KpiJob.JobId, job => job.RunAsync(CancellationToken.None), "0 3/10 * * * *");
     }
 
     /// <summary>The plan as an aligned text table, for logs and the CLI.</summary>

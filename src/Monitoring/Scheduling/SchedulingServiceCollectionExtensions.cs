@@ -47,6 +47,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddTransient<AvailabilityJob>();
         services.AddTransient<RetentionJob>();
         services.AddTransient<SourceJob>();
+        services.AddTransient<KpiJob>();
         // Hosted services start in registration order: the catalog must be applied before the server polls.
         services.AddHostedService<CatalogStartupService>();
         services.AddHangfireServer(server =>

@@ -20,6 +20,7 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             options.Conventions.AuthorizeFolder("/Data", Policies.Catalogue);
             options.Conventions.AuthorizeFolder("/Incidents", Policies.Operate);
+            options.Conventions.AuthorizeFolder("/Kpis", Policies.ViewUptime);
             options.Conventions.AllowAnonymousToFolder("/Account");
         });
         services.AddProblemDetails();

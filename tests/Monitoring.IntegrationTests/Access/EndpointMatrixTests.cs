@@ -39,6 +39,7 @@ public sealed class EndpointMatrixTests(PostgresFixture postgres)
         ["/api/quarantine"] = new() { ["GET"] = ReadApi },
         ["/api/ingest/{entity}"] = new() { ["POST"] = [AccessHost.IngestKey] },
         ["/data/imports"] = new() { ["GET"] = CatalogueTeam },
+        ["/kpis"] = new() { ["GET"] = Uptime },
         ["/charts/probes/{id}/latency.svg"] = new() { ["GET"] = ReadApi },
         ["/charts/checks/{id}/phases.svg"] = new() { ["GET"] = ReadApi },
         ["/charts/scenarios/{id}/steps.svg"] = new() { ["GET"] = ReadApi },

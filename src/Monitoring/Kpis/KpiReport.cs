@@ -1,0 +1,61 @@
+using System.Globalization;
+using Dapper;
+using Monitoring.Storage;
+
+namespace Monitoring.Kpis;
+
+/// <summary>
+/// The managers' view of a period: every KPI that has a value for the whole shop, with its previous period, the same
+/// period a year earlier, the 13-week trend, the target from the <c>kpi_target</c> records and a traffic light.
+/// Everything is summed from the daily rollup, so building it reads a few hundred rows, not the raw data.
+/// </summary>
+public sealed class KpiReport(SqlKpiFactsStore facts, IDbConnectionFactory database)
+{
+    /// <summary>The comparisons of every KPI over <paramref name="period"/> for the whole shop.</summary>
+    public async Task<IReadOnlyList<KpiComparison>> ForAsync(Period period, CancellationToken cancellationToken)
+    {
+        // Enough history for the previous period, the year-earlier one and the 13-week trend.
+        var set = new DailyFactsSet(await facts.LoadAsync(period.Start.AddDays(-400), period.End, cancellationToken));
+        var targets = await TargetsAsync(cancellationToken);
+        return KpiCatalog.All
+            .Select(k => KpiComparison.Of(k, period, SegmentKey.All, p => set.Input(p, SegmentKey.All), targets))
+            .Where(c => c.Current.Value is not null)
+            .ToList();
+    }
+
+    /// <summary>The last ISO week that has ended in the shop's time zone.</summary>
+    public static Period LastCompleteWeek(DateOnly today) => Period.IsoWeekOf(today).Previous();
+
+    private async Task<IReadOnlyList<KpiTarget>> TargetsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Kpi, string Segment, string Period, object Target, object? Deadline, string? Owner)>(
+            new CommandDefinition("SELECT kpi, segment, period, target, deadline, owner FROM kpi_targets WHERE target IS NOT NULL",
+                cancellationToken: cancellationToken));
+        return rows.Select(r => new KpiTarget(r.Kpi,
+            r.Segment is "*" or "" ? SegmentKey.All : new SegmentKey(SegmentKey.AccountSegment, r.Segment), r.Period,
+            Convert.ToDecimal(r.Target, CultureInfo.InvariantCulture), Deadline(r.Deadline), r.Owner, null)).ToList();
+    }
+
+    private static DateOnly? Deadline(object? value) => value switch
+    {
+        null or DBNull => null,
+        DateOnly day => day,
+        DateTime time => DateOnly.FromDateTime(time),
+        string text when DateOnly.TryParse(text, CultureInfo.InvariantCulture, out var day) => day,
+        _ => null,
+    };
+
+    /// <summary>A KPI value as people read it: a percentage, an amount, a count or days.</summary>
+    public static string Format(KpiDefinition kpi, decimal? value) => value is not { } v ? "–" : kpi.Unit switch
+    {
+        KpiUnit.Ratio => v.ToString("P1", CultureInfo.InvariantCulture),
+        KpiUnit.Money => v.ToString("N0", CultureInfo.InvariantCulture) + " €",
+        KpiUnit.Days => v.ToString("N1", CultureInfo.InvariantCulture) + " d",
+        _ => v.ToString(Math.Abs(v) >= 100 ? "N0" : "N2", CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>A relative change as a signed percentage.</summary>
+    public static string Change(KpiChange change) =>
+        change.Relative is { } r ? (r >= 0 ? "+" : "") + r.ToString("P1", CultureInfo.InvariantCulture) : "–";
+}

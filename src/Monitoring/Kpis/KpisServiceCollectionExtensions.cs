@@ -1,0 +1,16 @@
+using Monitoring.Storage;
+
+namespace Monitoring.Kpis;
+
+public static class KpisServiceCollectionExtensions
+{
+    /// <summary>The daily rollup, its store, the runner that keeps it current and the report over it.</summary>
+    public static IServiceCollection AddKpis(this IServiceCollection services)
+    {
+        services.AddSingleton<SqlKpiRollup>();
+        services.AddSingleton<SqlKpiFactsStore>();
+        services.AddSingleton<KpiRunner>();
+        services.AddSingleton<KpiReport>();
+        return services;
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Monitoring.Kpis;
+
+namespace Monitoring.Web.Pages.Kpis;
+
+/// <summary>The managers' KPIs for a period (the last complete ISO week by default), each against its past and target.</summary>
+public sealed class IndexModel(KpiReport report, KpiRunner runner, TimeProvider time) : PageModel
+{
+    public Period Period { get; private set; }
+
+    public IReadOnlyList<KpiComparison> Rows { get; private set; } = [];
+
+    public string? Problem { get; private set; }
+
+    public async Task OnGetAsync(string? period, CancellationToken ct)
+    {
+        var lastWeek = KpiReport.LastCompleteWeek(runner.Days.DayOf(time.GetUtcNow()));
+        Period = lastWeek;
+        if (!string.IsNullOrWhiteSpace(period))
+        {
+            if (Period.Parse(period) is { } chosen) Period = chosen;
+            else Problem = $"'{period}' is not a period (write 2026-W47, 2026-11 or 2026-11-20); showing {lastWeek.Label}.";
+        }
+        Rows = await report.ForAsync(Period, ct);
+    }
+
+    public static string LightClass(Light light) => light switch
+    {
+        Light.Green => "pass",
+        Light.Amber => "degraded",
+        Light.Red => "fail",
+        _ => "muted",
+    };
+}

@@ -1,0 +1,35 @@
+using System.Net.Http.Json;
+using Monitoring.IntegrationTests.Access;
+using Monitoring.Kpis;
+using Monitoring.TestSupport;
+
+namespace Monitoring.IntegrationTests.Kpis;
+
+/// <summary>From ingested records to the managers' page: the rollup job's work, then the KPI on /kpis.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class KpiPageTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task Shows_the_conversion_rate_of_a_day_computed_from_ingested_sessions_and_orders()
+    {
+        _ = postgres;
+        await using var host = await AccessHost.StartAsync();
+        var ingest = host.Clients[AccessHost.IngestKey];
+        var at = DateTimeOffset.UtcNow.AddDays(-2);
+        var day = DateOnly.FromDateTime(at.UtcDateTime); // the test checks use UTC
+        await ingest.PostAsJsonAsync("/api/ingest/session", Enumerable.Range(1, 8)
+            .Select(i => new { id = $"s{i}", visitor_id = $"v{i}", started_at = at, furthest_step = i <= 2 ? "order" : "product" }));
+        await ingest.PostAsJsonAsync("/api/ingest/order", new[]
+        {
+            new { id = "o1", channel = "web", placed_at = at, status = "placed" },
+            new { id = "o2", channel = "web", placed_at = at, status = "placed" },
+        });
+
+        var computed = await host.Monitor.App.Services.GetRequiredService<KpiRunner>().RunAsync(false, null, default);
+        var page = await host.Clients[Monitoring.Access.Roles.Viewer].GetStringAsync($"/kpis?period={day:yyyy-MM-dd}");
+
+        Assert.True(computed > 0);
+        Assert.Contains("data-kpi=\"conversion_rate\"", page);
+        Assert.Contains("25.0 %", page); // two web orders for eight sessions
+    }
+}
