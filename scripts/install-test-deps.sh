@@ -2,7 +2,8 @@
 # Installs what the tests need beyond the .NET SDK, from Debian's packages, only when it is missing:
 #   PostgreSQL server binaries (the tests start a throwaway server), the DejaVu font (charts draw their text with it),
 #   Prometheus + promtool (a real Prometheus scrapes the service; rules are unit-tested) and docker-compose (to
-#   validate docker-compose.yml offline). Needs root for apt-get; without root it only reports what is missing.
+#   validate docker-compose.yml offline) and Chromium (browser scenarios drive it through Playwright; about 2 minutes to
+#   install). Needs root for apt-get; without root it only reports what is missing.
 set -euo pipefail
 
 packages=()
@@ -10,6 +11,7 @@ ls /usr/lib/postgresql/*/bin/initdb > /dev/null 2>&1 || command -v initdb > /dev
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || packages+=(fonts-dejavu-core)
 command -v prometheus > /dev/null 2>&1 && command -v promtool > /dev/null 2>&1 || packages+=(prometheus)
 command -v docker-compose > /dev/null 2>&1 || packages+=(docker-compose)
+[ -x /usr/bin/chromium ] || packages+=(chromium)
 
 if ((${#packages[@]} == 0)); then
   echo "test dependencies: all present"

@@ -3,6 +3,7 @@ using Monitoring.Alerting;
 using Monitoring.Checks;
 using Monitoring.Metrics;
 using Monitoring.Probes;
+using Monitoring.Scenarios.Browser;
 using Monitoring.Scheduling;
 using Monitoring.Kpis;
 using Monitoring.Shop;
@@ -61,6 +62,7 @@ public static class MonitoringApp
         builder.Services.AddMonitoringMetrics();
         builder.Services.AddStorage(storage);
         builder.Services.AddProbes();
+        builder.Services.AddBrowserScenarios(builder.Configuration);
         builder.Services.AddShop();
         builder.Services.AddKpis();
         builder.Services.AddScheduling(storage, scheduling);

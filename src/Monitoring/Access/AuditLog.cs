@@ -13,6 +13,8 @@ public static class AuditActions
     public const string ApiKeyRevoked = "api-key-revoked";
     public const string IncidentAcknowledged = "incident-acknowledged";
     public const string ContactErased = "contact-erased";
+    public const string FindingAcknowledged = "finding-acknowledged";
+    public const string FindingIgnored = "finding-ignored";
 }
 
 /// <summary>

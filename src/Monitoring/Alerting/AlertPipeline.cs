@@ -16,6 +16,7 @@ public sealed class AlertPipeline(
     ActiveChecks checks,
     IIncidentStore incidents,
     IProbeStore probes,
+    IScenarioStore scenarios,
     IAlertOutboxStore outbox,
     IEnumerable<IAlertChannel> channels,
     AlertingOptions options,
@@ -119,6 +120,10 @@ public sealed class AlertPipeline(
         var others = (await incidents.ListIncidentsAsync(null, 50, cancellationToken))
             .Where(i => i.IsOpen && i.Id != incident.Id && i.HeldBackBecause is null).ToList();
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(current.Settings.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
-        return new AlertContext(incident, probe, route, [], results, from, others, zone, now);
+        // A browser scenario's screenshot of the failing page, when it was taken during this incident.
+        var screenshot = probe?.Kind == Scenarios.ScenarioReader.KindName
+            ? await scenarios.ScreenshotAsync(incident.CheckId, null, cancellationToken) : null;
+        if (screenshot is not null && screenshot.StartedAt < incident.FirstFailureAt.AddMinutes(-1)) screenshot = null;
+        return new AlertContext(incident, probe, route, [], results, from, others, zone, now) { Screenshot = screenshot };
     }
 }

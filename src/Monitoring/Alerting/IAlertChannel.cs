@@ -47,6 +47,9 @@ public sealed record AlertContext(
     TimeZoneInfo TimeZone,
     DateTimeOffset Now)
 {
+    /// <summary>The screenshot a browser scenario stored when it failed during this incident, if any.</summary>
+    public StepScreenshot? Screenshot { get; init; }
+
     /// <summary>The check's display name: <c>Product page (product-page)</c>, or the id alone.</summary>
     public string CheckTitle => Probe is null || Probe.Name == Probe.Id ? Incident.CheckId : $"{Probe.Name} ({Probe.Id})";
 }

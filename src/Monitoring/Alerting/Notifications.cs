@@ -54,7 +54,11 @@ public static class NotificationNames
 }
 
 /// <summary>What a message says: the subject, plain text and HTML bodies, and the chart the HTML shows inline.</summary>
-public sealed record NotificationContent(string Subject, string TextBody, string HtmlBody, byte[]? Chart);
+public sealed record NotificationContent(string Subject, string TextBody, string HtmlBody, byte[]? Chart)
+{
+    /// <summary>The page where a browser scenario failed, attached as a PNG; null for every other alert.</summary>
+    public byte[]? Screenshot { get; init; }
+}
 
 /// <summary>A notification to queue: one message to one recipient on one channel.</summary>
 /// <param name="IncidentId">The incident it is about.</param>

@@ -14,6 +14,9 @@ public sealed record CheckSet(string Directory, MonitoringSettings Settings, IRe
     /// <summary>Where the shop's data comes from (<c>checks/sources/*.yaml</c>), in file order.</summary>
     public IReadOnlyList<Shop.Sources.SourceDefinition> Sources { get; init; } = [];
 
+    /// <summary>The data-quality rules (<c>checks/quality/*.yaml</c>), in file order.</summary>
+    public IReadOnlyList<Quality.QualityRuleDefinition> QualityRules { get; init; } = [];
+
     public Shop.Sources.SourceDefinition? FindSource(string id) => Sources.FirstOrDefault(s => s.Id == id);
 
     public ProbeDefinition? FindProbe(string id) => Probes.FirstOrDefault(p => p.Id == id);

@@ -77,11 +77,16 @@ public sealed partial class CheckSetLoader(IReadOnlyList<ProbeKind> probeKinds, 
             if (Parse(file, Display(file), diagnostics) is { } fileNode) sources.ReadFile(fileNode);
         sources.ReportDuplicateIds(diagnostics);
 
+        var qualityRules = new List<Quality.QualityRuleDefinition>();
+        foreach (var file in YamlFiles(Path.Combine(root, Quality.QualityRuleReader.Folder)))
+            if (Parse(file, Display(file), diagnostics) is { } fileNode) qualityRules.AddRange(Quality.QualityRuleReader.Read(fileNode));
+        Quality.QualityRuleReader.ReportDuplicateIds(qualityRules, diagnostics);
+
         ReportStrayFiles(root, Display, diagnostics);
         ReportDuplicateIds(probes, diagnostics);
         ReportBadDependencies(probes, diagnostics);
         var errors = diagnostics.Errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ToList();
-        return errors.Count > 0 ? (null, errors) : (new CheckSet(root, settings, probes) { Alerts = alerts, Sources = sources.Sources }, []);
+        return errors.Count > 0 ? (null, errors) : (new CheckSet(root, settings, probes) { Alerts = alerts, Sources = sources.Sources, QualityRules = qualityRules }, []);
     }
 
     private ConfigNode? Parse(string path, string display, ConfigDiagnostics diagnostics)
@@ -218,7 +223,7 @@ public sealed partial class CheckSetLoader(IReadOnlyList<ProbeKind> probeKinds, 
     private static readonly string[] KnownFiles = [SettingsFile, AlertsFile];
 
     /// <summary>Folders of <c>checks/</c> that a section reads; the others are reported as stray.</summary>
-    private static readonly string[] KnownFolders = [ProbesFolder, ScenarioReader.Folder, SourceReader.Folder];
+    private static readonly string[] KnownFolders = [ProbesFolder, ScenarioReader.Folder, SourceReader.Folder, Quality.QualityRuleReader.Folder];
 
     private static IEnumerable<string> YamlFiles(string folder) =>
         System.IO.Directory.Exists(folder)

@@ -16,6 +16,7 @@ public static class CommandLine
             ApiKeyCommand.Create(),
             ImportCommand.Create(),
             QuarantineCommand.Create(),
+            ScoreCommand.Create(),
             EraseContactCommand.Create(),
             KpisCommand.Create(),
         };

@@ -76,6 +76,10 @@ public sealed class MonitoringMetrics
         ScenarioStepFailures = factory.CreateCounter("shopmon_scenario_step_failures_total",
             "Failed runs of each step by reason (dns, connect, tls, timeout, http_status, assertion, latency, probe_error).",
             ["scenario", "step", "reason"]);
+        QualityScore = factory.CreateGauge("shopmon_quality_score_ratio",
+            "The domain's revenue-weighted data-quality score at the last scan (0-1; catalogue, customers, media).", ["domain"]);
+        QualityFindingsOpen = factory.CreateGauge("shopmon_quality_findings_open",
+            "Unresolved, not ignored findings of each configured quality rule at the last scan.", ["rule", "severity"]);
         BuildInfo = factory.CreateGauge("shopmon_build_info",
             "Always 1; the labels say which version runs.", ["version"]);
         BuildInfo.WithLabels(typeof(MonitoringMetrics).Assembly.GetName().Version?.ToString(3) ?? "unknown").Set(1);
@@ -116,6 +120,10 @@ public sealed class MonitoringMetrics
     public Gauge AlertOutboxPending { get; }
 
     public Gauge BuildInfo { get; }
+
+    public Gauge QualityScore { get; }
+
+    public Gauge QualityFindingsOpen { get; }
 
     public Gauge ScenarioStepDuration { get; }
 
@@ -198,8 +206,8 @@ public sealed class MonitoringMetrics
     /// steps no longer configured, so that a renamed step does not report its last value forever.</summary>
     private void TrackScenarios(IReadOnlyList<ProbeDefinition> probes)
     {
-        var steps = probes.Where(p => p.Settings is Scenarios.ScenarioSettings)
-            .SelectMany(p => ((Scenarios.ScenarioSettings)p.Settings).Steps.Select(s => (Scenario: p.Id, Step: s.Id))).ToHashSet();
+        var steps = probes.Where(p => p.Settings is Scenarios.IScenarioSettings)
+            .SelectMany(p => ((Scenarios.IScenarioSettings)p.Settings).StepIds.Select(s => (Scenario: p.Id, Step: s))).ToHashSet();
         foreach (var metric in new Collector<Gauge.Child>[] { ScenarioStepDuration, ScenarioStepSuccess, ScenarioFailedStep })
         foreach (var labels in metric.GetAllLabelValues().Where(l => !steps.Contains((l[0], l[1]))).ToList())
             metric.RemoveLabelled(labels);
@@ -247,6 +255,18 @@ public sealed class MonitoringMetrics
     }
 
     public void RecordNotification(string channel, string kind, string result) => Notifications.WithLabels(channel, kind, result).Inc();
+
+    /// <summary>Publishes a quality scan: each domain's score as a ratio, and the open findings of every configured
+    /// rule (0 included, so that alerts on increase() work); the series of rules no longer configured are removed.</summary>
+    public void RecordQuality(IReadOnlyList<Quality.Scoring.DomainScore> domains, IReadOnlyList<Quality.QualityRuleDefinition> rules,
+        IReadOnlyDictionary<string, int> openByRule)
+    {
+        foreach (var domain in domains) QualityScore.WithLabels(domain.Domain).Set(domain.Score / 100);
+        var series = rules.Select(r => (r.Id, Severity: Quality.QualityNames.Name(r.Severity))).ToHashSet();
+        foreach (var (rule, severity) in series) QualityFindingsOpen.WithLabels(rule, severity).Set(openByRule.GetValueOrDefault(rule));
+        foreach (var labels in QualityFindingsOpen.GetAllLabelValues().Where(l => !series.Contains((l[0], l[1]))).ToList())
+            QualityFindingsOpen.RemoveLabelled(labels);
+    }
 
     private static void RemoveStale<TChild>(Collector<TChild> metric, HashSet<string> ids) where TChild : ChildBase
     {

@@ -15,6 +15,6 @@ public static class ProbeKinds
         ProbeKind.Create<TcpProbe, TcpProbeSettings>("tcp"),
         ProbeKind.Create<DnsProbe, DnsProbeSettings>("dns"),
         ProbeKind.Create<TlsProbe, TlsProbeSettings>("tls"),
-        ProbeKind.Create<ScenarioProbe, ScenarioSettings>(ScenarioReader.KindName),
+        new ProbeKind(ScenarioReader.KindName, typeof(ScenarioProbe), ScenarioReader.ReadSettings),
     ];
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Monitoring.Metrics;
 using Monitoring.Probes;
+using Monitoring.Scenarios.Browser;
 using Monitoring.Storage;
 
 namespace Monitoring.Scenarios;
@@ -12,13 +13,16 @@ namespace Monitoring.Scenarios;
 /// </summary>
 /// <remarks>Each attempt records its steps, retries included: an attempt that was retried keeps its steps under its own
 /// run id (no probe result names it), and the latest steps of a scenario are always those of its final attempt.</remarks>
-public sealed class ScenarioProbe(TimeProvider time, IScenarioStore store, MonitoringMetrics metrics, ILogger<ScenarioProbe> logger) : IProbe
+public sealed class ScenarioProbe(TimeProvider time, IScenarioStore store, MonitoringMetrics metrics, BrowserScenarioRunner browser,
+    ILogger<ScenarioProbe> logger) : IProbe
 {
     private readonly ScenarioRunner _runner = new(time);
 
     public async Task<ProbeResult> RunAsync(ProbeDefinition probe, CancellationToken cancellationToken)
     {
-        var run = await _runner.RunAsync(probe, cancellationToken);
+        var run = probe.Settings is BrowserScenarioSettings
+            ? await browser.RunAsync(probe, cancellationToken)
+            : await _runner.RunAsync(probe, cancellationToken);
         metrics.RecordScenarioSteps(probe.Id, run.Steps);
         try
         {

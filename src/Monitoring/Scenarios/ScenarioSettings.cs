@@ -12,7 +12,7 @@ public sealed record ScenarioVariable(string Name, string Value, bool Secret);
 /// Settings of a <c>scenario</c>: its variables and its steps, in order. Stored as JSON with the probe definition, so
 /// only what is safe to show is serialised: step names, methods and URL templates, never values, headers or bodies.
 /// </summary>
-public sealed class ScenarioSettings : IProbeSettings, IReadsFromConfig<ScenarioSettings>
+public sealed class ScenarioSettings : IScenarioSettings, IReadsFromConfig<ScenarioSettings>
 {
     /// <summary>Variables every run has without declaring them.</summary>
     public static IReadOnlyList<string> BuiltInVariables { get; } = ["run_id"];
@@ -22,6 +22,9 @@ public sealed class ScenarioSettings : IProbeSettings, IReadsFromConfig<Scenario
 
     [JsonIgnore]
     public IReadOnlyList<ScenarioStep> Steps { get; init; } = [];
+
+    [JsonIgnore]
+    public IReadOnlyList<string> StepIds => Steps.Select(s => s.Id).ToList();
 
     /// <summary>The steps as pages and the stored definition show them.</summary>
     public IEnumerable<object> StepSummaries => Steps.Select(s => new { s.Id, s.Name, s.Request.Method, s.Request.Url, s.Always });
@@ -41,6 +44,18 @@ public sealed class ScenarioSettings : IProbeSettings, IReadsFromConfig<Scenario
 
     public static ScenarioSettings? Read(ConfigNode node)
     {
+        var variables = ReadVariables(node);
+        var steps = node.RequiredChild("steps")?.AsItems().Select(ScenarioStep.Read).ToList() ?? [];
+        if (node.Child("steps") is { } stepsNode && steps.Count == 0) stepsNode.Error("a scenario needs at least one step");
+        if (steps.Any(s => s is null)) return null;
+        var valid = steps.OfType<ScenarioStep>().ToList();
+        ReportStepProblems(valid.Select(s => new StepOutline(s.Id, s.Line, s.Templates, s.Captures.Select(c => c.Name))).ToList(), variables, node);
+        return valid.Count == 0 ? null : new ScenarioSettings { Variables = variables, Steps = valid };
+    }
+
+    /// <summary>The variables under <c>vars:</c>, shared by both kinds of scenario.</summary>
+    internal static List<ScenarioVariable> ReadVariables(ConfigNode node)
+    {
         var variables = new List<ScenarioVariable>();
         foreach (var (name, value) in node.Entries("vars"))
         {
@@ -53,14 +68,17 @@ public sealed class ScenarioSettings : IProbeSettings, IReadsFromConfig<Scenario
             }
             if (ReadVariable(name, value) is { } variable) variables.Add(variable);
         }
+        return variables;
+    }
 
-        var steps = node.RequiredChild("steps")?.AsItems().Select(ScenarioStep.Read).ToList() ?? [];
-        if (node.Child("steps") is { } stepsNode && steps.Count == 0) stepsNode.Error("a scenario needs at least one step");
-        if (steps.Any(s => s is null)) return null;
-        var valid = steps.OfType<ScenarioStep>().ToList();
-        ReportDuplicateSteps(valid, node);
-        ReportUndefinedVariables(valid, variables, node);
-        return valid.Count == 0 ? null : new ScenarioSettings { Variables = variables, Steps = valid };
+    /// <summary>What the checks across steps need to know of a step, whatever its kind.</summary>
+    internal sealed record StepOutline(string Id, int Line, IEnumerable<string> Templates, IEnumerable<string> Captures);
+
+    /// <summary>Duplicate step ids and placeholders that nothing defines, for both kinds of scenario.</summary>
+    internal static void ReportStepProblems(IReadOnlyList<StepOutline> steps, IReadOnlyList<ScenarioVariable> variables, ConfigNode node)
+    {
+        ReportDuplicateSteps(steps, node);
+        ReportUndefinedVariables(steps, variables, node);
     }
 
     private static ScenarioVariable? ReadVariable(string name, ConfigNode value)
@@ -73,7 +91,7 @@ public sealed class ScenarioSettings : IProbeSettings, IReadsFromConfig<Scenario
         return text2 is null ? null : new ScenarioVariable(name, text2, secret);
     }
 
-    private static void ReportDuplicateSteps(IReadOnlyList<ScenarioStep> steps, ConfigNode node)
+    private static void ReportDuplicateSteps(IReadOnlyList<StepOutline> steps, ConfigNode node)
     {
         foreach (var group in steps.Select((s, i) => (Step: s, Index: i)).GroupBy(x => x.Step.Id).Where(g => g.Count() > 1))
             foreach (var (step, index) in group.Skip(1))
@@ -83,7 +101,7 @@ public sealed class ScenarioSettings : IProbeSettings, IReadsFromConfig<Scenario
 
     /// <summary>A placeholder must name a variable, a built-in, or a capture of an earlier step: a typo is found when
     /// the file is read, not at three in the morning.</summary>
-    private static void ReportUndefinedVariables(IReadOnlyList<ScenarioStep> steps, IReadOnlyList<ScenarioVariable> variables, ConfigNode node)
+    private static void ReportUndefinedVariables(IReadOnlyList<StepOutline> steps, IReadOnlyList<ScenarioVariable> variables, ConfigNode node)
     {
         var known = variables.Select(v => v.Name).Concat(BuiltInVariables).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < steps.Count; i++)
@@ -91,7 +109,7 @@ public sealed class ScenarioSettings : IProbeSettings, IReadsFromConfig<Scenario
             foreach (var name in steps[i].Templates.SelectMany(Template.Names).Distinct().Where(n => !known.Contains(n)))
                 node.File.Diagnostics.Add(node.File.DisplayPath, steps[i].Line, $"{node.Path}.steps[{i}]",
                     $"'{{{{{name}}}}}' is not defined: declare it under vars or capture it in an earlier step");
-            known.UnionWith(steps[i].Captures.Select(c => c.Name));
+            known.UnionWith(steps[i].Captures);
         }
     }
 }

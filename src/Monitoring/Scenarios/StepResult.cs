@@ -38,6 +38,11 @@ public sealed record StepResult(
 
     public FailureClass Failure { get; init; }
 
+    /// <summary>A PNG of the page when a browser step failed; on its way to the store only (steps read back have none:
+    /// the store serves it on its own).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public byte[]? Screenshot { get; init; }
+
     public static string NameOf(StepOutcome outcome) => outcome.ToString().ToLowerInvariant();
 
     public static StepOutcome ParseOutcome(string text) => Enum.Parse<StepOutcome>(text, ignoreCase: true);

@@ -59,6 +59,7 @@ public sealed class JobCatalog(IRecurringJobManager jobs, JobStorage storage, IL
     {
         jobs.AddOrUpdate<AvailabilityJob>(AvailabilityJob.JobId, job => job.RunAsync(CancellationToken.None), "30 * * * * *");
         jobs.AddOrUpdate<RetentionJob>(RetentionJob.JobId, job => job.RunAsync(CancellationToken.None), "0 17 * * * *");
+        jobs.AddOrUpdate<QualityScanJob>(QualityScanJob.JobId, job => job.RunAsync(CancellationToken.None), QualityScanJob.Cron);
         jobs.AddOrUpdate<KpiJob>(KpiJob.JobId, job => job.RunAsync(CancellationToken.None), "0 3/10 * * * *");
     }
 

@@ -46,6 +46,8 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<Incidents.AvailabilityReport>();
         services.AddTransient<AvailabilityJob>();
         services.AddTransient<RetentionJob>();
+        services.AddSingleton<Quality.QualityScanner>();
+        services.AddTransient<QualityScanJob>();
         services.AddTransient<SourceJob>();
         services.AddTransient<KpiJob>();
         // Hosted services start in registration order: the catalog must be applied before the server polls.

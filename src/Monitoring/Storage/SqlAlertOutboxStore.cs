@@ -15,7 +15,7 @@ public sealed class SqlAlertOutboxStore(IDbConnectionFactory database) : IAlertO
         "status AS Status, due_at AS DueAt, sent_at AS SentAt, message_id AS MessageId, attempts AS Attempts, last_error AS LastError";
 
     private const string MessageColumns = EntryColumns +
-        ", check_id AS CheckId, subject AS Subject, text_body AS TextBody, html_body AS HtmlBody, chart_png AS ChartPng, " +
+        ", check_id AS CheckId, subject AS Subject, text_body AS TextBody, html_body AS HtmlBody, chart_png AS ChartPng, screenshot_png AS ScreenshotPng, " +
         "in_reply_to AS InReplyTo, created_at AS CreatedAt";
 
     private SqlDialect Dialect => database.Dialect;
@@ -31,15 +31,15 @@ public sealed class SqlAlertOutboxStore(IDbConnectionFactory database) : IAlertO
             added += await connection.ExecuteAsync(new CommandDefinition(
                 """
                 INSERT INTO alert_outbox (incident_id, check_id, channel, kind, dedup_key, recipient, subject, text_body, html_body,
-                                          chart_png, message_id, in_reply_to, created_at, due_at, next_attempt_at)
+                                          chart_png, screenshot_png, message_id, in_reply_to, created_at, due_at, next_attempt_at)
                 VALUES (@IncidentId, @CheckId, @Channel, @Kind, @Key, @Recipient, @Subject, @TextBody, @HtmlBody,
-                        @Chart, @MessageId, @InReplyTo, @CreatedAt, @DueAt, @DueAt)
+                        @Chart, @Screenshot, @MessageId, @InReplyTo, @CreatedAt, @DueAt, @DueAt)
                 ON CONFLICT (incident_id, channel, dedup_key, recipient) DO NOTHING
                 """,
                 new
                 {
                     n.IncidentId, n.CheckId, n.Channel, Kind = NotificationNames.Of(n.Kind), n.Key, n.Recipient, n.Content.Subject,
-                    n.Content.TextBody, n.Content.HtmlBody, n.Content.Chart, n.MessageId, n.InReplyTo,
+                    n.Content.TextBody, n.Content.HtmlBody, n.Content.Chart, n.Content.Screenshot, n.MessageId, n.InReplyTo,
                     CreatedAt = Dialect.Timestamp(now), DueAt = Dialect.Timestamp(n.DueAt),
                 }, transaction, cancellationToken: cancellationToken));
         }
@@ -159,7 +159,7 @@ public sealed class SqlAlertOutboxStore(IDbConnectionFactory database) : IAlertO
         row.SentAt is null ? null : Dialect.ReadTimestamp(row.SentAt), row.MessageId, row.Attempts, row.LastError);
 
     private OutboxMessage ToMessage(Row row) => new(
-        ToEntry(row), row.CheckId, new NotificationContent(row.Subject, row.TextBody, row.HtmlBody, row.ChartPng), row.InReplyTo,
+        ToEntry(row), row.CheckId, new NotificationContent(row.Subject, row.TextBody, row.HtmlBody, row.ChartPng) { Screenshot = row.ScreenshotPng }, row.InReplyTo,
         Dialect.ReadTimestamp(row.CreatedAt!));
 
     private sealed class Row
@@ -181,6 +181,7 @@ public sealed class SqlAlertOutboxStore(IDbConnectionFactory database) : IAlertO
         public string TextBody { get; init; } = "";
         public string HtmlBody { get; init; } = "";
         public byte[]? ChartPng { get; init; }
+        public byte[]? ScreenshotPng { get; init; }
         public string? InReplyTo { get; init; }
         public object? CreatedAt { get; init; }
     }

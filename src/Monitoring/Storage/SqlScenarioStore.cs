@@ -46,6 +46,23 @@ public sealed class SqlScenarioStore(IDbConnectionFactory database) : IScenarioS
                     step.Excerpt,
                 }, transaction, cancellationToken: cancellationToken));
         }
+        foreach (var step in steps.Where(s => s.Screenshot is { Length: > 0 }))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO scenario_step_screenshots (run_id, step_index, scenario_id, started_at, png)
+                VALUES (@RunId, @StepIndex, @ScenarioId, @StartedAt, @Png)
+                ON CONFLICT (run_id, step_index) DO NOTHING
+                """,
+                new
+                {
+                    RunId = Dialect.Id(runId),
+                    StepIndex = step.Index,
+                    ScenarioId = scenarioId,
+                    StartedAt = Dialect.Timestamp(startedAt),
+                    Png = step.Screenshot,
+                }, transaction, cancellationToken: cancellationToken));
+        }
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -74,12 +91,31 @@ public sealed class SqlScenarioStore(IDbConnectionFactory database) : IScenarioS
             : new ScenarioRunSteps(Dialect.ReadId(rows[0].RunId), Dialect.ReadTimestamp(rows[0].StartedAt), rows.Select(ToStep).ToList());
     }
 
+    public async Task<StepScreenshot?> ScreenshotAsync(string scenarioId, Guid? runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<ScreenshotRow>(new CommandDefinition(
+            runId is null
+                ? """
+                  SELECT run_id AS RunId, step_index AS StepIndex, started_at AS StartedAt, png AS Png FROM scenario_step_screenshots
+                  WHERE scenario_id = @ScenarioId ORDER BY started_at DESC, step_index LIMIT 1
+                  """
+                : """
+                  SELECT run_id AS RunId, step_index AS StepIndex, started_at AS StartedAt, png AS Png FROM scenario_step_screenshots
+                  WHERE scenario_id = @ScenarioId AND run_id = @RunId ORDER BY step_index LIMIT 1
+                  """,
+            new { ScenarioId = scenarioId, RunId = runId is { } id ? Dialect.Id(id) : null }, cancellationToken: cancellationToken));
+        return row is null ? null : new StepScreenshot(Dialect.ReadId(row.RunId), row.StepIndex, Dialect.ReadTimestamp(row.StartedAt), row.Png);
+    }
+
     public async Task<int> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        var cutoffValue = new { Cutoff = Dialect.Timestamp(cutoff) };
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM scenario_step_screenshots WHERE started_at < @Cutoff", cutoffValue, cancellationToken: cancellationToken));
         return await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM scenario_step_results WHERE started_at < @Cutoff", new { Cutoff = Dialect.Timestamp(cutoff) },
-            cancellationToken: cancellationToken));
+            "DELETE FROM scenario_step_results WHERE started_at < @Cutoff", cutoffValue, cancellationToken: cancellationToken));
     }
 
     private static StepResult ToStep(StepRow row) => new(row.StepIndex, row.StepId, row.StepName, StepResult.ParseOutcome(row.Outcome),
@@ -88,6 +124,14 @@ public sealed class SqlScenarioStore(IDbConnectionFactory database) : IScenarioS
     {
         Failure = ProbeNames.ParseFailure(row.FailureClass),
     };
+
+    private sealed class ScreenshotRow
+    {
+        public object RunId { get; init; } = "";
+        public object StartedAt { get; init; } = 0L;
+        public int StepIndex { get; init; }
+        public byte[] Png { get; init; } = [];
+    }
 
     private sealed class StepRow
     {

@@ -44,6 +44,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IImportStore, SqlImportStore>();
         services.AddSingleton<IWatermarkStore, SqlWatermarkStore>();
         services.AddSingleton<SqlShopRetention>();
+        services.AddSingleton<IQualityStore, SqlQualityStore>();
+        services.AddSingleton<SqlShopRecords>();
         // Registered before the scheduler so that the schema exists before any job runs.
         services.AddHostedService<MigrationService>();
         return services;

@@ -19,6 +19,7 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AuthorizePage("/Check", Policies.ViewUptime);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             options.Conventions.AuthorizeFolder("/Data", Policies.Catalogue);
+            options.Conventions.AuthorizeFolder("/Quality", Policies.Catalogue);
             options.Conventions.AuthorizeFolder("/Incidents", Policies.Operate);
             options.Conventions.AuthorizeFolder("/Kpis", Policies.ViewUptime);
             options.Conventions.AllowAnonymousToFolder("/Account");
@@ -44,6 +45,7 @@ public static class WebServiceCollectionExtensions
         app.MapCheckEndpoints();
         app.MapImportEndpoints();
         app.MapIngestEndpoints();
+        app.MapQualityEndpoints();
         app.MapRazorPages();
         app.MapAccess();
 

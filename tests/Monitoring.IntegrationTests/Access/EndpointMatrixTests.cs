@@ -39,10 +39,13 @@ public sealed class EndpointMatrixTests(PostgresFixture postgres)
         ["/api/quarantine"] = new() { ["GET"] = ReadApi },
         ["/api/ingest/{entity}"] = new() { ["POST"] = [AccessHost.IngestKey] },
         ["/data/imports"] = new() { ["GET"] = CatalogueTeam },
+        ["/quality"] = new() { ["GET"] = CatalogueTeam, ["POST"] = CatalogueTeam },
+        ["/quality/findings.csv"] = new() { ["GET"] = CatalogueTeam },
         ["/kpis"] = new() { ["GET"] = Uptime },
         ["/charts/probes/{id}/latency.svg"] = new() { ["GET"] = ReadApi },
         ["/charts/checks/{id}/phases.svg"] = new() { ["GET"] = ReadApi },
         ["/charts/scenarios/{id}/steps.svg"] = new() { ["GET"] = ReadApi },
+        ["/charts/scenarios/{id}/screenshot.png"] = new() { ["GET"] = ReadApi },
         // The signed token of the email is the credential: the recipient may have no account.
         ["/incidents/{id:long}/ack"] = new() { ["GET"] = Everyone, ["POST"] = Everyone },
         ["/incidents/{id:long}/acknowledge"] = new() { ["GET"] = [Roles.Ops, Roles.Admin], ["POST"] = [Roles.Ops, Roles.Admin] },

@@ -42,7 +42,8 @@ public abstract class AlertOutboxStoreConformance(ITestBackend backend) : IAsync
     private static NewNotification Notification(long incident, string recipient, NotificationKind kind = NotificationKind.Trigger,
         string? key = null, DateTimeOffset? due = null, byte[]? chart = null) =>
         new(incident, "home", "email", kind, key ?? NotificationNames.Of(kind), recipient,
-            new NotificationContent($"[{kind}] home", "text body", "<p>html body</p>", chart), $"m-{incident}-{key ?? kind.ToString()}@shop.test",
+            new NotificationContent($"[{kind}] home", "text body", "<p>html body</p>", chart) { Screenshot = chart is null ? null : [.. chart.Reverse()] },
+            $"m-{incident}-{key ?? kind.ToString()}@shop.test",
             kind == NotificationKind.Trigger ? null : $"m-{incident}-Trigger@shop.test", due ?? T0);
 
     private Task<IReadOnlyList<OutboxMessage>> ClaimAsync(DateTimeOffset now, string owner = "a", int limit = 100, IAlertOutboxStore? store = null) =>
@@ -77,6 +78,7 @@ public abstract class AlertOutboxStoreConformance(ITestBackend backend) : IAsync
         Assert.Equal(("home", "[Reminder] home", "text body", "<p>html body</p>"),
             (claimed.CheckId, claimed.Content.Subject, claimed.Content.TextBody, claimed.Content.HtmlBody));
         Assert.Equal(chart, claimed.Content.Chart);
+        Assert.Equal(chart.Reverse(), claimed.Content.Screenshot);
         Assert.Equal($"m-{incident}-Trigger@shop.test", claimed.InReplyTo);
         Assert.Equal(T0, claimed.CreatedAt);
     }

@@ -100,6 +100,7 @@ public sealed class AlertingHarness : IAsyncDisposable
         services.AddSingleton<IProbeStore, SqlProbeStore>();
         services.AddSingleton<IIncidentStore, SqlIncidentStore>();
         services.AddSingleton<IAlertOutboxStore, SqlAlertOutboxStore>();
+        services.AddSingleton<IScenarioStore, SqlScenarioStore>();
         services.AddSingleton<CheckEvaluator>();
         services.AddAlerting(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         return new AlertingHarness(services.BuildServiceProvider(), clock);

@@ -58,6 +58,7 @@ public sealed class DemoScenarioTests : IAsyncLifetime
         { """{"step":"orders","status":500}""", "reorder", "step 'order history' failed: HTTP 500" },
         { """{"step":"quote","status":500}""", "quote-request", "step 'quote form' failed: HTTP 500" },
         { """{"down":true}""", "guest-browsing", "step 'home' failed: HTTP 503" },
+        { """{"wrong_price":true}""", "business-price", "step 'net price on product page' failed" },
     };
 
     [Theory]

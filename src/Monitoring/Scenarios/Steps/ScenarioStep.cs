@@ -28,6 +28,8 @@ public sealed partial record ScenarioStep(
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,62}$")]
     private static partial Regex IdPattern();
 
+    public static bool IsValidId(string id) => IdPattern().IsMatch(id);
+
     public static string IdOf(string name) => NotIdChars().Replace(name.ToLowerInvariant(), "-").Trim('-');
 
     /// <summary>Every text of the step that may hold placeholders.</summary>

@@ -9,7 +9,8 @@ namespace Monitoring.Shop.Demo;
 /// <summary>
 /// The demo's first start: when the store holds no order yet, generates two years of the demo shop's history into
 /// it, then imports every source of checks/ once (the sample ERP and platform exports) and brings the KPI rollup up
-/// to date, so that the pages, the quarantine, the KPIs and the metrics have something real to show within a minute. Runs in the background: the service and
+/// to date and scans the data quality, so that the pages, the quarantine, the KPIs, the work list and the metrics have
+/// something real to show within a minute or so. Runs in the background: the service and
 /// its probes start at once. Only the demo verb registers it.
 /// </summary>
 public sealed class DemoDataLoader(
@@ -19,6 +20,7 @@ public sealed class DemoDataLoader(
     IImportStore imports,
     SourceImporter sources,
     Kpis.KpiRunner kpis,
+    Quality.QualityScanner quality,
     ActiveChecks checks,
     TimeProvider time,
     ILogger<DemoDataLoader> logger) : BackgroundService
@@ -44,6 +46,8 @@ public sealed class DemoDataLoader(
                 await sources.ImportAsync(source, null, null, stoppingToken);
             // The KPI job would get there within ten minutes; the demo shows its KPIs as soon as the data is in.
             await kpis.RunAsync(recomputeAll: false, null, stoppingToken);
+            // Likewise the data-quality scores and the catalogue team's work list.
+            await quality.ScanAsync(checks.Current.QualityRules, stoppingToken);
             Loaded.TrySetResult(report);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

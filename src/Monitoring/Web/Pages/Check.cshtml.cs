@@ -14,6 +14,9 @@ public sealed class CheckModel(CheckViews views, IScenarioStore scenarios, TimeP
     /// <summary>The last run's steps when the check is a scenario that ran; null otherwise.</summary>
     public ScenarioRunSteps? LastScenarioRun { get; private set; }
 
+    /// <summary>The failed step of the last run that has a screenshot (browser scenarios); null otherwise.</summary>
+    public StepScreenshot? LastScreenshot { get; private set; }
+
     public bool IsScenario => Detail?.Row.Check.Kind == ScenarioReader.KindName;
 
     public DateTimeOffset Now => time.GetUtcNow();
@@ -23,6 +26,8 @@ public sealed class CheckModel(CheckViews views, IScenarioStore scenarios, TimeP
         Detail = await views.DetailAsync(id, cancellationToken);
         if (Detail is null) return NotFound();
         if (IsScenario) LastScenarioRun = await scenarios.LastRunAsync(id, cancellationToken);
+        if (LastScenarioRun is { } last && last.Steps.Any(s => s.Outcome == StepOutcome.Fail))
+            LastScreenshot = await scenarios.ScreenshotAsync(id, last.RunId, cancellationToken);
         return Page();
     }
 }

@@ -41,6 +41,9 @@ public sealed class EmailChannel(EmailOptions email, AlertingOptions alerting, A
             var content = EmailComposer.Compose(context, p, ackUrl, alerting.BaseUrl, EmailThread.ChartContentId(messageId)) with
             {
                 Chart = chart,
+                // What the buyer's browser showed when the step failed: in the first alert and an escalation, not in
+                // every reminder.
+                Screenshot = p.Kind is NotificationKind.Trigger or NotificationKind.Escalation ? context.Screenshot?.Png : null,
             };
             written.Add(new NewNotification(incident.Id, incident.CheckId, ChannelName, p.Kind, p.Key, p.Recipient, content, messageId,
                 inReplyTo, p.DueAt));

@@ -45,6 +45,8 @@ public static class EmailThread
             var image = body.LinkedResources.Add("response-times.png", chart, new ContentType("image", "png"));
             image.ContentId = ChartContentId(entry.MessageId);
         }
+        if (row.Content.Screenshot is { Length: > 0 } screenshot)
+            body.Attachments.Add("failed-step.png", screenshot, new ContentType("image", "png"));
         message.Body = body.ToMessageBody();
         return message;
     }

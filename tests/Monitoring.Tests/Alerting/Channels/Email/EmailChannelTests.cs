@@ -78,4 +78,23 @@ public sealed class EmailChannelTests
         Assert.NotNull(trigger.Content.Chart);
         Assert.Contains($"cid:{EmailThread.ChartContentId(trigger.MessageId)}", trigger.Content.HtmlBody);
     }
+
+    [Fact]
+    public async Task Attaches_the_failed_pages_screenshot_to_the_first_alert_but_not_to_reminders()
+    {
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 9, 9];
+        var context = Context() with { Screenshot = new StepScreenshot(Guid.NewGuid(), 3, Detected, png) };
+
+        var written = await Channel().ComposeAsync(context, [Planned(NotificationKind.Trigger), Planned(NotificationKind.Reminder)], default);
+        var trigger = EmailThread.Build(new OutboxMessage(SentTrigger("oncall@example.com", Detected), "product-page", written[0].Content, null, Detected),
+            new MimeKit.MailboxAddress("shopmon", "alerts@shop.test"), Detected);
+
+        Assert.Equal(png, written[0].Content.Screenshot);
+        Assert.Null(written[1].Content.Screenshot);
+        var attachment = Assert.Single(trigger.Attachments.OfType<MimeKit.MimePart>());
+        Assert.Equal("failed-step.png", attachment.FileName);
+        using var bytes = new MemoryStream();
+        attachment.Content!.DecodeTo(bytes);
+        Assert.Equal(png, bytes.ToArray());
+    }
 }

@@ -1,0 +1,59 @@
+using Monitoring.Metrics;
+using Monitoring.Quality.Findings;
+using Monitoring.Quality.Scoring;
+using Monitoring.Shop.Model;
+using Monitoring.Storage;
+
+namespace Monitoring.Quality;
+
+/// <summary>What one scan found: the domain scores, what happened to the findings, and the work list's size.</summary>
+public sealed record QualityScanReport(
+    DateTimeOffset At,
+    int Records,
+    IReadOnlyList<DomainScore> Domains,
+    IReadOnlyDictionary<FindingTransition, int> Transitions,
+    int Unresolved);
+
+/// <summary>
+/// A full scan of the store: loads the records the rules' entities need (with their related rows and 90-day
+/// revenue), evaluates the rules, moves the findings through their lifecycle, and keeps today's domain scores.
+/// </summary>
+public sealed class QualityScanner(IQualityStore store, SqlShopRecords shop, TimeProvider time, ILogger<QualityScanner> logger,
+    MonitoringMetrics? metrics = null)
+{
+    /// <summary>The window of the revenue that weights scores and priorities (research §6.2.7).</summary>
+    public static readonly TimeSpan RevenueWindow = TimeSpan.FromDays(90);
+
+    public async Task<QualityScanReport> ScanAsync(IReadOnlyList<QualityRuleDefinition> rules, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var loaded = await QualityRecordLoader.LoadAsync(shop, rules, now - RevenueWindow, cancellationToken);
+        var context = new QualityScanContext { Now = now, ReferenceSets = loaded.ReferenceSets };
+        var evaluation = await new QualityEvaluator(rules).EvaluateAsync(loaded.Records, context, cancellationToken: cancellationToken);
+
+        var previous = await store.LoadStatesAsync(cancellationToken);
+        var changes = FindingLifecycle.Apply(previous, QualityScan.Full(evaluation, now));
+        await store.UpsertAsync(changes.Select(c => c.State).ToList(), cancellationToken);
+
+        var states = previous.ToDictionary(s => (s.RuleId, s.Entity, s.Key));
+        foreach (var change in changes) states[(change.State.RuleId, change.State.Entity, change.State.Key)] = change.State;
+        // A finding a person ignored counts as a pass: the team decided it is not a defect.
+        var scores = QualityScorer.ScoreRecords(evaluation.Checks,
+            waived: f => states.GetValueOrDefault((f.RuleId, f.Entity, f.Key))?.Status == FindingStatus.Ignored);
+        var domains = QualityScorer.ScoreDomains(scores);
+        await store.SaveScoresAsync(DateOnly.FromDateTime(now.UtcDateTime), domains, now, cancellationToken);
+
+        var open = states.Values.Where(s => s.Status is FindingStatus.Open or FindingStatus.Acknowledged)
+            .GroupBy(s => s.RuleId).ToDictionary(g => g.Key, g => g.Count());
+        metrics?.RecordQuality(domains, rules, open);
+
+        var transitions = changes.GroupBy(c => c.Transition).ToDictionary(g => g.Key, g => g.Count());
+        var report = new QualityScanReport(now, loaded.Records.Count, domains, transitions,
+            states.Values.Count(s => s.Status != FindingStatus.Resolved));
+        logger.LogInformation("Quality scan: {Records} record(s), {Opened} finding(s) opened, {Resolved} resolved, {Unresolved} unresolved; {Scores}",
+            report.Records, transitions.GetValueOrDefault(FindingTransition.Opened) + transitions.GetValueOrDefault(FindingTransition.Reopened),
+            transitions.GetValueOrDefault(FindingTransition.Resolved), report.Unresolved,
+            string.Join(", ", domains.Select(d => $"{d.Domain} {d.Score:0.0} ({d.Grade})")));
+        return report;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Dapper;
+using Monitoring.Shop.Model;
+
+namespace Monitoring.Storage;
+
+/// <summary>
+/// Reads the canonical tables back as typed values for the quality scan: each field as its
+/// <see cref="ShopField.ClrType"/>, whatever the backend stored (SQLite: Unix ms, 0/1, REAL, text dates).
+/// </summary>
+public sealed class SqlShopRecords(IDbConnectionFactory database)
+{
+    /// <summary>Every row of the entity's table, its fields by name.</summary>
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ReadAsync(ShopEntity entity, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync(new CommandDefinition(
+            $"SELECT {string.Join(", ", entity.Fields.Select(f => f.Name))} FROM {entity.Table}", cancellationToken: cancellationToken,
+            commandTimeout: 600));
+        return rows.Cast<IDictionary<string, object?>>()
+            .Select(row => (IReadOnlyDictionary<string, object?>)entity.Fields.ToDictionary(f => f.Name, f => Read(f, row[f.Name]), StringComparer.Ordinal))
+            .ToList();
+    }
+
+    /// <summary>Revenue excluding VAT per product (<paramref name="byAccount"/> false: Σ line amounts by SKU) or per
+    /// account, of the orders placed since <paramref name="since"/> that were not cancelled; our synthetic orders
+    /// are left out.</summary>
+    public async Task<IReadOnlyDictionary<string, decimal>> RevenueAsync(bool byAccount, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var key = byAccount ? "o.account_id" : "l.sku";
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Key, object? Revenue)>(new CommandDefinition(
+            $"""
+            SELECT {key} AS Key, SUM(l.amount) AS Revenue
+            FROM order_lines l JOIN orders o ON o.id = l.order_id
+            WHERE o.placed_at >= @Since AND (o.status IS NULL OR o.status NOT IN ('cancelled', 'canceled')) AND NOT o.is_synthetic
+              AND {key} IS NOT NULL
+            GROUP BY {key}
+            """,
+            new { Since = database.Dialect.Timestamp(since) }, cancellationToken: cancellationToken, commandTimeout: 600));
+        return rows.ToDictionary(r => r.Key, r => r.Revenue is null or DBNull ? 0m : Convert.ToDecimal(r.Revenue, CultureInfo.InvariantCulture),
+            StringComparer.Ordinal);
+    }
+
+    private object? Read(ShopField field, object? value)
+    {
+        if (value is null or DBNull) return null;
+        return field.Type switch
+        {
+            ShopFieldType.Text => Convert.ToString(value, CultureInfo.InvariantCulture),
+            ShopFieldType.Integer => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+            ShopFieldType.Decimal => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
+            ShopFieldType.Timestamp => database.Dialect.ReadTimestamp(value),
+            ShopFieldType.Boolean => value is bool b ? b : Convert.ToInt64(value, CultureInfo.InvariantCulture) != 0,
+            ShopFieldType.Date => value switch
+            {
+                DateOnly d => d,
+                DateTime t => DateOnly.FromDateTime(t),
+                _ => DateOnly.ParseExact(Convert.ToString(value, CultureInfo.InvariantCulture)!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            },
+            _ => value,
+        };
+    }
+}

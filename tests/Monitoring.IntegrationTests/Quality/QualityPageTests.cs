@@ -1,0 +1,141 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Monitoring.Access;
+using Monitoring.IntegrationTests.Access;
+using Monitoring.Quality;
+using Monitoring.Quality.Findings;
+using Monitoring.Quality.Scoring;
+using Monitoring.Storage;
+using Monitoring.TestSupport;
+
+namespace Monitoring.IntegrationTests.Quality;
+
+/// <summary>The <c>/quality</c> work list on the running service, as the catalogue team uses it.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class QualityPageTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task Shows_the_domain_scores_and_the_findings_by_priority_filtered_by_the_query_string()
+    {
+        _ = postgres;
+        await using var host = await AccessHost.StartAsync();
+        await SeedAsync(host);
+        var client = host.Clients[Roles.Catalogue];
+
+        var page = await client.GetStringAsync("/quality");
+        var filtered = await client.GetStringAsync("/quality?severity=blocker");
+
+        Assert.Contains("data-domain=\"catalogue\"", page);
+        Assert.True(page.IndexOf("SKU-2", StringComparison.Ordinal) < page.IndexOf("SKU-1", StringComparison.Ordinal), "highest priority first");
+        Assert.Contains("Findings (2)", page);
+        Assert.Contains("SKU-2", filtered);
+        Assert.DoesNotContain("SKU-1", filtered);
+    }
+
+    [Fact]
+    public async Task Acknowledging_with_the_token_is_stored_and_audited()
+    {
+        _ = postgres;
+        await using var host = await AccessHost.StartAsync();
+        await SeedAsync(host);
+        var client = host.Clients[Roles.Catalogue];
+        var token = Token(await client.GetStringAsync("/quality"));
+
+        using var response = await client.PostAsync("/quality?handler=Acknowledge", new FormUrlEncodedContent([
+            new("__RequestVerificationToken", token), new("ruleId", "product-gtin-valid"), new("entity", "product"), new("key", "SKU-2"),
+            new("severity", "blocker"),
+        ]));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/quality?severity=blocker", response.Headers.Location?.ToString());
+        var store = host.Monitor.App.Services.GetRequiredService<IQualityStore>();
+        var finding = await store.GetAsync("product-gtin-valid", "product", "SKU-2", default);
+        Assert.Equal((FindingStatus.Acknowledged, Roles.Catalogue), (finding!.Status, finding.AcknowledgedBy));
+        var audit = await host.Monitor.App.Services.GetRequiredService<IAuditStore>().ListAsync(50, default);
+        Assert.Contains(audit, e => e.Action == AuditActions.FindingAcknowledged && e.Actor == Roles.Catalogue && e.Target == "product-gtin-valid product SKU-2");
+    }
+
+    [Fact]
+    public async Task Ignoring_needs_a_reason_and_keeps_it_with_its_expiry()
+    {
+        _ = postgres;
+        await using var host = await AccessHost.StartAsync();
+        await SeedAsync(host);
+        var client = host.Clients[Roles.Catalogue];
+        var token = Token(await client.GetStringAsync("/quality"));
+        var until = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd");
+        FormUrlEncodedContent Form(string reason) => new([
+            new("__RequestVerificationToken", token), new("ruleId", "product-description-length"), new("entity", "product"), new("key", "SKU-1"),
+            new("reason", reason), new("until", until),
+        ]);
+
+        using var refused = await client.PostAsync("/quality?handler=Ignore", Form(" "));
+        using var accepted = await client.PostAsync("/quality?handler=Ignore", Form("kit without a description"));
+
+        Assert.Contains("error=", refused.Headers.Location?.ToString());
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        var finding = await host.Monitor.App.Services.GetRequiredService<IQualityStore>().GetAsync("product-description-length", "product", "SKU-1", default);
+        Assert.Equal((FindingStatus.Ignored, "kit without a description", until), (finding!.Status, finding.IgnoreReason, finding.IgnoredUntil?.ToString("yyyy-MM-dd")));
+        var audit = await host.Monitor.App.Services.GetRequiredService<IAuditStore>().ListAsync(50, default);
+        Assert.Contains(audit, e => e.Action == AuditActions.FindingIgnored && e.Detail == $"until {until}: kit without a description");
+    }
+
+    [Fact]
+    public async Task Refuses_an_acknowledgement_without_the_token()
+    {
+        _ = postgres;
+        await using var host = await AccessHost.StartAsync();
+        await SeedAsync(host);
+
+        using var response = await host.Clients[Roles.Catalogue].PostAsync("/quality?handler=Acknowledge", new FormUrlEncodedContent([
+            new("ruleId", "product-gtin-valid"), new("entity", "product"), new("key", "SKU-2"),
+        ]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var finding = await host.Monitor.App.Services.GetRequiredService<IQualityStore>().GetAsync("product-gtin-valid", "product", "SKU-2", default);
+        Assert.Equal(FindingStatus.Open, finding!.Status);
+    }
+
+    [Fact]
+    public async Task Exports_the_filtered_list_as_csv_with_formulas_defused()
+    {
+        _ = postgres;
+        await using var host = await AccessHost.StartAsync();
+        await SeedAsync(host);
+
+        using var response = await host.Clients[Roles.Catalogue].GetAsync("/quality/findings.csv?rule=product-gtin-valid");
+        var csv = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("priority,severity,rule,entity,key", lines[0]);
+        Assert.Contains("\"product-gtin-valid\",\"product\",\"SKU-2\",\"gtin\",\"'=HYPERLINK(1)\"", lines[1]);
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.Clients[Roles.Viewer].GetAsync("/quality/findings.csv")).StatusCode);
+    }
+
+    private static async Task SeedAsync(AccessHost host)
+    {
+        var store = host.Monitor.App.Services.GetRequiredService<IQualityStore>();
+        var now = DateTimeOffset.UtcNow;
+        await store.UpsertAsync([
+            Finding("product-gtin-valid", "SKU-2", QualitySeverity.Blocker, 5010, now) with { Field = "gtin", Value = "=HYPERLINK(1)" },
+            Finding("product-description-length", "SKU-1", QualitySeverity.Major, 4, now),
+        ], default);
+        await store.SaveScoresAsync(DateOnly.FromDateTime(now.UtcDateTime), [
+            new DomainScore("catalogue", 72.5, QualityGrade.C, 2, new Dictionary<QualityGrade, int> { [QualityGrade.C] = 1, [QualityGrade.E] = 1 },
+                new Dictionary<QualityDimension, double>(), 0.5),
+        ], now, default);
+    }
+
+    private static FindingState Finding(string rule, string key, QualitySeverity severity, double priority, DateTimeOffset at) => new()
+    {
+        RuleId = rule, Entity = "product", Key = key, Status = FindingStatus.Open, Severity = severity, Dimension = QualityDimension.Validity,
+        Message = $"{rule} fails on {key}", Priority = priority, Fingerprint = "0011223344556677", FirstSeenAt = at, LastSeenAt = at, Team = "catalogue",
+    };
+
+    private static string Token(string page) =>
+        Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value is { Length: > 0 } token
+            ? token
+            : Regex.Match(page, "__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+}
