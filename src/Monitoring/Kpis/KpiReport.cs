@@ -23,6 +23,13 @@ public sealed class KpiReport(SqlKpiFactsStore facts, IDbConnectionFactory datab
             .ToList();
     }
 
+    /// <summary>Every KPI's value over <paramref name="period"/> for the whole shop (null where it has none).</summary>
+    public async Task<IReadOnlyList<(string Kpi, decimal? Value)>> ValuesAsync(Period period, CancellationToken cancellationToken)
+    {
+        var set = new DailyFactsSet(await facts.LoadAsync(period.Start, period.End, cancellationToken));
+        return KpiCatalog.EvaluateAll(set.Input(period, SegmentKey.All)).Select(p => (p.Kpi.Id, p.Value.Value)).ToList();
+    }
+
     /// <summary>The last ISO week that has ended in the shop's time zone.</summary>
     public static Period LastCompleteWeek(DateOnly today) => Period.IsoWeekOf(today).Previous();
 

@@ -11,7 +11,8 @@ namespace Monitoring.Kpis;
 /// shop's history on demand. KPIs are then sums over these rows (see <see cref="KpiReport"/>).
 /// </summary>
 public sealed class KpiRunner(SqlKpiRollup rollup, SqlKpiFactsStore facts, IWatermarkStore watermarks, ActiveChecks checks,
-    IDbConnectionFactory database, TimeProvider time, ILogger<KpiRunner> logger)
+    IDbConnectionFactory database, TimeProvider time, ILogger<KpiRunner> logger, KpiReport? report = null,
+    Metrics.MonitoringMetrics? metrics = null)
 {
     /// <summary>Days before yesterday always recomputed: late cancellations, returns and deliveries restate them.</summary>
     public int RestatementDays { get; init; } = 35;
@@ -45,6 +46,11 @@ public sealed class KpiRunner(SqlKpiRollup rollup, SqlKpiFactsStore facts, IWate
         // The watermark is the start of this run: rows changed while it ran are picked up by the next one.
         await watermarks.SetAsync(WatermarkSource, WatermarkEntity, started.ToString("O"), cancellationToken);
         logger.LogInformation("KPIs: {Days} day(s) recomputed in {Seconds:0.0} s", toCompute.Count, clock.Elapsed.TotalSeconds);
+        if (report is not null && metrics is not null)
+        {
+            metrics.RecordKpis("day", SegmentKey.All.Value, await report.ValuesAsync(Period.Day(today.AddDays(-1)), cancellationToken));
+            metrics.RecordKpis("week", SegmentKey.All.Value, await report.ValuesAsync(KpiReport.LastCompleteWeek(today), cancellationToken));
+        }
         return toCompute.Count;
     }
 

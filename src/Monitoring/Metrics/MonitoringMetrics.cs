@@ -76,6 +76,10 @@ public sealed class MonitoringMetrics
         ScenarioStepFailures = factory.CreateCounter("shopmon_scenario_step_failures_total",
             "Failed runs of each step by reason (dns, connect, tls, timeout, http_status, assertion, latency, probe_error).",
             ["scenario", "step", "reason"]);
+        KpiValue = factory.CreateGauge("shopmon_kpi_value",
+            "A KPI over the last complete period of the shop's calendar (period: day = yesterday, week = the last ISO week), " +
+            "for a segment (* = the whole shop); ratios 0-1, amounts excl. VAT; absent when the KPI has no value.",
+            ["kpi", "period", "segment"]);
         QualityScore = factory.CreateGauge("shopmon_quality_score_ratio",
             "The domain's revenue-weighted data-quality score at the last scan (0-1; catalogue, customers, media).", ["domain"]);
         QualityFindingsOpen = factory.CreateGauge("shopmon_quality_findings_open",
@@ -120,6 +124,8 @@ public sealed class MonitoringMetrics
     public Gauge AlertOutboxPending { get; }
 
     public Gauge BuildInfo { get; }
+
+    public Gauge KpiValue { get; }
 
     public Gauge QualityScore { get; }
 
@@ -258,6 +264,16 @@ public sealed class MonitoringMetrics
 
     /// <summary>Publishes a quality scan: each domain's score as a ratio, and the open findings of every configured
     /// rule (0 included, so that alerts on increase() work); the series of rules no longer configured are removed.</summary>
+    /// <summary>Publishes the KPIs of one period and segment; a KPI without a value loses its series rather than showing 0.</summary>
+    public void RecordKpis(string period, string segment, IEnumerable<(string Kpi, decimal? Value)> values)
+    {
+        foreach (var (kpi, value) in values)
+        {
+            if (value is { } v) KpiValue.WithLabels(kpi, period, segment).Set((double)v);
+            else KpiValue.RemoveLabelled(kpi, period, segment);
+        }
+    }
+
     public void RecordQuality(IReadOnlyList<Quality.Scoring.DomainScore> domains, IReadOnlyList<Quality.QualityRuleDefinition> rules,
         IReadOnlyDictionary<string, int> openByRule)
     {

@@ -29,6 +29,9 @@ public sealed class KpiPageTests(PostgresFixture postgres)
         var page = await host.Clients[Monitoring.Access.Roles.Viewer].GetStringAsync($"/kpis?period={day:yyyy-MM-dd}");
 
         Assert.True(computed > 0);
+        // The run publishes yesterday's and last ISO week's values for the whole shop.
+        Assert.Matches("shopmon_kpi_value\\{kpi=\"sessions\",period=\"(day|week)\",segment=\"\\*\"\\}",
+            await host.Clients[AccessHost.ReadKey].GetStringAsync("/metrics"));
         Assert.Contains("data-kpi=\"conversion_rate\"", page);
         Assert.Contains("25.0 %", page); // two web orders for eight sessions
     }
