@@ -11,6 +11,8 @@ public static class KpisServiceCollectionExtensions
         services.AddSingleton<SqlKpiFactsStore>();
         services.AddSingleton<KpiRunner>();
         services.AddSingleton<KpiReport>();
+        services.AddSingleton<SqlAccountHistories>();
+        services.AddSingleton<ChurnList>();
         return services;
     }
 }

@@ -44,6 +44,7 @@ public static class WebServiceCollectionExtensions
         app.MapScenarioEndpoints();
         app.MapCheckEndpoints();
         app.MapImportEndpoints();
+        app.MapKpiEndpoints();
         app.MapIngestEndpoints();
         app.MapQualityEndpoints();
         app.MapRazorPages();

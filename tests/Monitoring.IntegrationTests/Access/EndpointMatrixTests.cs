@@ -42,6 +42,8 @@ public sealed class EndpointMatrixTests(PostgresFixture postgres)
         ["/quality"] = new() { ["GET"] = CatalogueTeam, ["POST"] = CatalogueTeam },
         ["/quality/findings.csv"] = new() { ["GET"] = CatalogueTeam },
         ["/kpis"] = new() { ["GET"] = Uptime },
+        ["/kpis/churn"] = new() { ["GET"] = Uptime },
+        ["/kpis/churn.csv"] = new() { ["GET"] = Uptime },
         ["/charts/probes/{id}/latency.svg"] = new() { ["GET"] = ReadApi },
         ["/charts/checks/{id}/phases.svg"] = new() { ["GET"] = ReadApi },
         ["/charts/scenarios/{id}/steps.svg"] = new() { ["GET"] = ReadApi },

@@ -55,6 +55,7 @@ public sealed class PagesInChromiumTests(PostgresFixture postgres)
                      ("/", "table"),
                      ("/checks/home", "h1"),
                      ($"/kpis?period={day:yyyy-MM-dd}", "table[data-table=kpis] tr[data-kpi=conversion_rate]"),
+                     ("/kpis/churn", "h1"),
                      ("/quality", "body"),
                      ("/data/imports", "h1"),
                      ("/admin/privacy", "form input[name=email]"),
