@@ -36,6 +36,10 @@ public sealed class SqlImportStore(IDbConnectionFactory database) : IImportStore
             }, cancellationToken: cancellationToken));
     }
 
+    /// <remarks>
+    /// A row already written by a newer run is left alone: when two imports of one file overlap (a scheduled run and a
+    /// manual one), the older run's late write must not make the newer run's release delete a row it rejected.
+    /// </remarks>
     public async Task QuarantineAsync(long runId, string source, string origin, IReadOnlyList<MappedRow> rejected, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
@@ -48,6 +52,7 @@ public sealed class SqlImportStore(IDbConnectionFactory database) : IImportStore
             VALUES (@Source, @Origin, @Line, @Entity, @Reason, {Dialect.Json("@Raw")}, @RunId, @Now)
             ON CONFLICT (source, origin, line) DO UPDATE SET entity = excluded.entity, reason = excluded.reason,
                 raw = excluded.raw, run_id = excluded.run_id, quarantined_at = excluded.quarantined_at
+            WHERE quarantine.run_id <= excluded.run_id
             """,
             rejected.Select(r => new
             {

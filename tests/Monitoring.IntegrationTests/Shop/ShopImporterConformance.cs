@@ -79,6 +79,20 @@ public abstract class ShopImporterConformance(ITestBackend backend) : IAsyncLife
     }
 
     [Fact]
+    public async Task An_older_runs_late_write_does_not_let_a_newer_run_release_the_rows_it_rejected()
+    {
+        var raw = new Dictionary<string, string?> { ["Quantity"] = "abc" };
+        await Imports.QuarantineAsync(3, "erp", "lines.csv", [MappedRow.Rejected(5, "newer", raw)], DateTimeOffset.UtcNow, default);
+        await Imports.QuarantineAsync(2, "erp", "lines.csv", [MappedRow.Rejected(5, "older", raw)], DateTimeOffset.UtcNow, default);
+
+        var released = await Imports.ReleaseFixedAsync("erp", "lines.csv", 3, default);
+
+        Assert.Equal(0, released);
+        var row = Assert.Single(await Imports.ListQuarantineAsync("erp", 10, null, default));
+        Assert.Equal(("newer", 3L), (row.Reason, row.RunId));
+    }
+
+    [Fact]
     public async Task Records_each_run_with_its_counts()
     {
         await Importer().ImportAsync("erp", Lines(Good(2, "o1"), Bad(3, "bad")), null, CancellationToken.None);
