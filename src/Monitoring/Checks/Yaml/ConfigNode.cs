@@ -184,27 +184,5 @@ public sealed class ConfigNode
         _ => "single value",
     };
 
-    private static string? Suggest(string unknown, IEnumerable<string> known) =>
-        known.Select(k => (Key: k, Distance: EditDistance(unknown, k)))
-            .Where(x => x.Distance <= Math.Max(2, x.Key.Length / 3))
-            .OrderBy(x => x.Distance)
-            .Select(x => x.Key)
-            .FirstOrDefault();
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            previous = current;
-        }
-        return previous[b.Length];
-    }
+    private static string? Suggest(string unknown, IEnumerable<string> known) => Suggestions.Closest(unknown, known);
 }

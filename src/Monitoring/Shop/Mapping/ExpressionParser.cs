@@ -1,3 +1,5 @@
+using Monitoring.Checks;
+
 namespace Monitoring.Shop.Mapping;
 
 /// <summary>

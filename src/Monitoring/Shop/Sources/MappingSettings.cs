@@ -1,3 +1,4 @@
+using Monitoring.Checks;
 using Monitoring.Checks.Yaml;
 using Monitoring.Shop.Mapping;
 using Monitoring.Shop.Model;

@@ -1,4 +1,5 @@
 using System.Text;
+using Monitoring.Checks;
 using Monitoring.Shop.Import;
 using Monitoring.Shop.Mapping;
 

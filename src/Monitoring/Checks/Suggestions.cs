@@ -1,6 +1,6 @@
-namespace Monitoring.Shop.Mapping;
+namespace Monitoring.Checks;
 
-/// <summary>"Did you mean" for misspelt function, entity, field and column names.</summary>
+/// <summary>"Did you mean" for misspelt keys, kinds, functions, entities, fields and column names, everywhere in checks/.</summary>
 public static class Suggestions
 {
     /// <summary>The known name closest to <paramref name="unknown"/>, when it is close enough to be a typo.</summary>
