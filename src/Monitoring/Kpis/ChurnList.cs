@@ -14,7 +14,7 @@ public sealed class ChurnList(SqlAccountHistories histories, Checks.ActiveChecks
 {
     public async Task<IReadOnlyList<ChurnListEntry>> ForTodayAsync(CancellationToken cancellationToken)
     {
-        var days = new ShopDays(TimeZoneInfo.FindSystemTimeZoneById(checks.Current.Settings.TimeZone));
+        var days = ShopDays.Of(checks.Current);
         var today = days.DayOf(time.GetUtcNow());
         var (all, accounts) = await histories.LoadAsync(days, cancellationToken);
         var entries = new List<ChurnListEntry>();

@@ -19,7 +19,7 @@ public sealed class KpiRunner(SqlKpiRollup rollup, SqlKpiFactsStore facts, IWate
 
     private const string WatermarkSource = "kpis", WatermarkEntity = "daily_facts";
 
-    public ShopDays Days => new(TimeZoneInfo.FindSystemTimeZoneById(checks.Current.Settings.TimeZone));
+    public ShopDays Days => ShopDays.Of(checks.Current);
 
     /// <summary>Recomputes what changed (or everything) and returns how many days were computed.</summary>
     public async Task<int> RunAsync(bool recomputeAll, IProgress<string>? progress, CancellationToken cancellationToken)

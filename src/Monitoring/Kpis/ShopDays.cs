@@ -7,6 +7,9 @@ namespace Monitoring.Kpis;
 /// </summary>
 public sealed class ShopDays(TimeZoneInfo zone)
 {
+    /// <summary>The calendar of the shop's time zone as <c>monitoring.yaml</c> sets it.</summary>
+    public static ShopDays Of(Checks.CheckSet checks) => new(TimeZoneInfo.FindSystemTimeZoneById(checks.Settings.TimeZone));
+
     /// <summary>The shop's time zone.</summary>
     public TimeZoneInfo Zone { get; } = zone;
 

@@ -99,7 +99,6 @@ public sealed class PostgresShopWriter(PostgresDatabase database, TimeProvider t
         DateTimeOffset? changedAt, CancellationToken cancellationToken)
     {
         var fields = target.Fields;
-        var types = fields.Select(f => CopyType(f.Type)).ToArray();
         var columns = string.Join(", ", fields.Select(f => f.Name)) + (changedAt is null ? "" : ", changed_at");
         await using var copy = await connection.BeginBinaryImportAsync($"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         // Synchronous, typed writes: an await and a converter lookup per value cost more than the copy itself
@@ -107,7 +106,7 @@ public sealed class PostgresShopWriter(PostgresDatabase database, TimeProvider t
         foreach (var row in rows)
         {
             copy.StartRow();
-            for (var i = 0; i < types.Length; i++) WriteValue(copy, row[i], fields[i].Type);
+            for (var i = 0; i < fields.Count; i++) WriteValue(copy, row[i], fields[i].Type);
             if (changedAt is { } at) copy.Write(at, NpgsqlDbType.TimestampTz);
         }
         await copy.CompleteAsync(cancellationToken);
