@@ -39,5 +39,14 @@ if [ "$dotnet_status" != 0 ] && [ "$failed" = 0 ]; then
   failed=1
 fi
 
+# Name every failed test (and the start of its message) just above the summary, where a CI log's tail shows it.
+if [ "$failed" != 0 ]; then
+  if command -v python3 >/dev/null; then
+    python3 scripts/failed-tests.py "$results"/*.trx || true
+  else
+    cat "$results"/*.trx | grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' | grep -o 'testName="[^"]*"' || true
+  fi
+fi
+
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" = 0 ]
