@@ -26,6 +26,8 @@ public static class AlertingServiceCollectionExtensions
         services.AddSingleton<AlertPipeline>();
         services.AddSingleton<AlertDispatcher>();
         services.AddTransient<AlertDispatchJob>();
+        services.AddSingleton<Mail.MailDispatcher>();
+        services.AddTransient<Mail.MailDispatchJob>();
         services.AddHostedService<AlertingStartupService>();
         return services;
     }

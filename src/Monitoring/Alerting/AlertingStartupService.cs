@@ -20,6 +20,7 @@ public sealed class AlertingStartupService(
         if (enabled.Count == 0)
         {
             jobs.RemoveIfExists(AlertDispatchJob.JobId);
+            jobs.RemoveIfExists(Mail.MailDispatchJob.JobId);
             if (!routes.IsEmpty)
                 logger.LogWarning("checks/alerts.yaml has alert routes, but no alert channel is configured (set {Section}:SmtpHost): nobody will be told about incidents",
                     AlertingOptions.Section);
@@ -29,6 +30,9 @@ public sealed class AlertingStartupService(
         foreach (var channel in enabled) metrics.TrackNotificationChannel(channel.Name);
         Schedules.TryToCron(options.DispatchInterval, AlertDispatchJob.JobId, out var cron, out _);
         jobs.AddOrUpdate<AlertDispatchJob>(AlertDispatchJob.JobId, job => job.RunAsync(CancellationToken.None), cron,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        // Reports and digests share the alerts' SMTP server and interval; they have their own outbox (see Mail/).
+        jobs.AddOrUpdate<Mail.MailDispatchJob>(Mail.MailDispatchJob.JobId, job => job.RunAsync(CancellationToken.None), cron,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         logger.LogInformation("Alerts on through {Channels}, dispatched every {Interval}; {Routes} route(s){Default}",
             string.Join(", ", enabled.Select(c => c.Name)), Durations.Format(options.DispatchInterval), routes.Routes.Count,

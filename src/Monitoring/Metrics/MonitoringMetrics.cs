@@ -58,6 +58,8 @@ public sealed class MonitoringMetrics
             "failed and will be retried; suppressed: cancelled as no longer worth sending).", ["channel", "kind", "result"]);
         AlertOutboxPending = factory.CreateGauge("shopmon_alert_outbox_pending",
             "Alert notifications queued and not yet sent (waiting for group_wait, a retry, or the mail server).");
+        MailOutboxPending = factory.CreateGauge("shopmon_mail_outbox_pending",
+            "Report emails (weekly KPI report, monthly pack, KPI anomalies, quality digests) queued and not yet sent.");
         SourceRows = factory.CreateCounter("shopmon_source_rows_total",
             "Records imported from the shop's data sources by entity and outcome (inserted, updated, unchanged, rejected).",
             ["source", "entity", "outcome"]);
@@ -122,6 +124,8 @@ public sealed class MonitoringMetrics
     public Counter Notifications { get; }
 
     public Gauge AlertOutboxPending { get; }
+
+    public Gauge MailOutboxPending { get; }
 
     public Gauge BuildInfo { get; }
 

@@ -39,6 +39,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IScenarioStore, SqlScenarioStore>();
         services.AddSingleton<IIncidentStore, SqlIncidentStore>();
         services.AddSingleton<IAlertOutboxStore, SqlAlertOutboxStore>();
+        services.AddSingleton<SqlMailOutbox>();
+        services.AddSingleton<Mail.IMailOutbox>(provider => provider.GetRequiredService<SqlMailOutbox>());
         services.AddSingleton<IApiKeyStore, SqlApiKeyStore>();
         services.AddSingleton<IAuditStore, SqlAuditStore>();
         services.AddSingleton<IImportStore, SqlImportStore>();
