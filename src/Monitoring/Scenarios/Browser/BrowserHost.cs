@@ -76,6 +76,16 @@ public sealed class BrowserHost(BrowserOptions options, ILogger<BrowserHost> log
         return line.Length > 0 ? line : message.Trim();
     }
 
+    /// <summary>The last step of the call log Playwright appends to a timeout, such as "waiting for element to be
+    /// visible, enabled and stable"; null when there is none.</summary>
+    public static string? LastCallLogLine(string message)
+    {
+        var log = message.Split("Call log:", 2);
+        if (log.Length < 2) return null;
+        var last = log[1].Split('\n').Select(l => l.Trim().TrimStart('-').Trim()).LastOrDefault(l => l.Length > 0);
+        return last is null ? null : last.Length > 160 ? last[..160] + "…" : last;
+    }
+
     private async Task CloseBrowserAsync()
     {
         try

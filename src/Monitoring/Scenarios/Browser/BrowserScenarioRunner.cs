@@ -115,11 +115,14 @@ public sealed class BrowserScenarioRunner(BrowserHost host, TimeProvider time)
             var message = $"{step.Action.Describe()}{(status is { } s ? $": HTTP {s}" : "")} in {Durations.Format(duration)}";
             return new StepResult(index, step.Id, step.Name, StepOutcome.Pass, status, offset, duration, state.Secrets.Redact(message), null);
         }
-        catch (TimeoutException)
+        catch (TimeoutException e)
         {
             var why = afterDeadline || step.Timeout is not null && step.Timeout <= left
                 ? $"timeout: not done within {Durations.Format(budget)}"
                 : $"timeout: the scenario's {Durations.Format(scenarioTimeout)} ran out during this step";
+            // What the browser was still waiting for ("element to be visible", "navigation to finish") tells a slow
+            // page from a missing element.
+            if (BrowserHost.LastCallLogLine(e.Message) is { } waiting) why += $" (browser: {waiting})";
             return await FailedAsync(step, index, offset, started, null, FailureClass.Timeout, $"{step.Action.Describe()}: {why}", page, state);
         }
         catch (PlaywrightException e)
