@@ -44,6 +44,9 @@ public static class MonitoringApp
         if (checks is null) return null;
 
         builder.AddMonitoring(checks);
+        builder.Services.AddSingleton(new ChecksSource(checksPath, variables));
+        builder.Services.AddSingleton<ChecksReloadService>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<ChecksReloadService>());
         var app = builder.Build();
         app.MapMonitoring();
         return app;
@@ -57,6 +60,7 @@ public static class MonitoringApp
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new ActiveChecks(checks));
+        builder.Services.AddSingleton<ConfigStatus>();
         builder.Services.AddSingleton(scheduling);
         builder.Services.AddSingleton(retention);
         builder.Services.AddMonitoringMetrics();

@@ -51,6 +51,10 @@ public sealed class MonitoringMetrics
             "Open incidents by owning team and severity.", ["team", "severity"]);
         ConfigLoaded = factory.CreateGauge("shopmon_config_last_reload_success_timestamp_seconds",
             "When the checks configuration was last loaded successfully (Unix time).");
+        ConfigReloadSuccessful = factory.CreateGauge("shopmon_config_last_reload_successful",
+            "1 when the files in checks/ are the configuration in force; 0 while a changed version is refused for its errors.");
+        ConfigErrors = factory.CreateGauge("shopmon_config_errors",
+            "Errors in the refused version of checks/ (0 when the files on disk are in force).");
         ConfiguredProbes = factory.CreateGauge("shopmon_config_probes",
             "How many probes the configuration in force declares.");
         Notifications = factory.CreateCounter("shopmon_notifications_total",
@@ -118,6 +122,10 @@ public sealed class MonitoringMetrics
     public Gauge IncidentsOpen { get; }
 
     public Gauge ConfigLoaded { get; }
+
+    public Gauge ConfigReloadSuccessful { get; }
+
+    public Gauge ConfigErrors { get; }
 
     public Gauge ConfiguredProbes { get; }
 

@@ -27,7 +27,7 @@ public sealed class BrowserHost(BrowserOptions options, ILogger<BrowserHost> log
         {
             return (await browser.NewContextAsync(contextOptions), null);
         }
-        catch (PlaywrightException e)
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
             return (null, $"browser not available: {FirstLine(e.Message)}");
         }
@@ -80,9 +80,13 @@ public sealed class BrowserHost(BrowserOptions options, ILogger<BrowserHost> log
     /// visible, enabled and stable"; null when there is none.</summary>
     public static string? LastCallLogLine(string message)
     {
-        var log = message.Split("Call log:", 2);
-        if (log.Length < 2) return null;
-        var last = log[1].Split('\n').Select(l => l.Trim().TrimStart('-').Trim()).LastOrDefault(l => l.Length > 0);
+        // Newer drivers write "Call log:" and a list; older ones a block between "=== logs ===" and a line of "=".
+        var start = message.IndexOf("Call log:", StringComparison.Ordinal) is var at and >= 0 ? at + "Call log:".Length
+            : message.IndexOf(" logs ===", StringComparison.Ordinal) is var old and >= 0 ? message.IndexOf('\n', old) + 1 : -1;
+        if (start <= 0) return null;
+        var last = message[start..].Split('\n')
+            .TakeWhile(l => !l.StartsWith("=====", StringComparison.Ordinal))
+            .Select(l => l.Trim().TrimStart('-').Trim()).LastOrDefault(l => l.Length > 0);
         return last is null ? null : last.Length > 160 ? last[..160] + "…" : last;
     }
 
@@ -92,7 +96,7 @@ public sealed class BrowserHost(BrowserOptions options, ILogger<BrowserHost> log
         {
             if (_browser is not null) await _browser.CloseAsync();
         }
-        catch (PlaywrightException)
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
             // Already gone: a crashed browser is what brought us here.
         }

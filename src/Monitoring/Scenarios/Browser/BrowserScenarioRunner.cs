@@ -89,6 +89,7 @@ public sealed class BrowserScenarioRunner(BrowserHost host, TimeProvider time)
         var started = time.GetTimestamp();
         var deadline = started + (long)(budget.TotalSeconds * time.TimestampFrequency);
         state.Documents.Clear();
+        var waitingFor = "the action";
         try
         {
             await step.Action.RunAsync(page, state.Fill, budgetMs);
@@ -97,6 +98,7 @@ public sealed class BrowserScenarioRunner(BrowserHost host, TimeProvider time)
                 state.Secrets.Add(state.Fill(fill.Value));
                 state.Masked.Add(state.Fill(fill.Selector));
             }
+            waitingFor = "the page to load";
             if (step.Action is not BrowserAction.Nothing)
                 await page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = BrowserExpectations.Remaining(time, deadline, budgetMs) });
 
@@ -108,6 +110,7 @@ public sealed class BrowserScenarioRunner(BrowserHost host, TimeProvider time)
                 return await FailedAsync(step, index, offset, started, status, FailureClass.HttpStatus,
                     $"HTTP {status} from {bad.Request.Method} {bad.Url}", page, state);
             }
+            waitingFor = "the expected content";
             if (await step.Expect.CheckAsync(page, state.Fill, time, deadline, budgetMs, cancellationToken) is { } unmet)
                 return await FailedAsync(step, index, offset, started, status, FailureClass.Assertion, unmet, page, state);
 
@@ -122,7 +125,7 @@ public sealed class BrowserScenarioRunner(BrowserHost host, TimeProvider time)
                 : $"timeout: the scenario's {Durations.Format(scenarioTimeout)} ran out during this step";
             // What the browser was still waiting for ("element to be visible", "navigation to finish") tells a slow
             // page from a missing element.
-            if (BrowserHost.LastCallLogLine(e.Message) is { } waiting) why += $" (browser: {waiting})";
+            why += $" (waiting for {waitingFor}" + (BrowserHost.LastCallLogLine(e.Message) is { } last ? $": {last})" : ")");
             return await FailedAsync(step, index, offset, started, null, FailureClass.Timeout, $"{step.Action.Describe()}: {why}", page, state);
         }
         catch (PlaywrightException e)
@@ -157,7 +160,7 @@ public sealed class BrowserScenarioRunner(BrowserHost host, TimeProvider time)
             var text = HtmlText.Collapse(state.Secrets.Redact(await page.Locator("body").InnerTextAsync(new LocatorInnerTextOptions { Timeout = 2000 })));
             excerpt = text.Length == 0 ? null : text.Length <= StepResult.ExcerptLength ? text : text[..(StepResult.ExcerptLength - 3)] + "...";
         }
-        catch (PlaywrightException)
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
             // No page to read (it never loaded, or the browser went away): the message says why.
         }
@@ -170,7 +173,7 @@ public sealed class BrowserScenarioRunner(BrowserHost host, TimeProvider time)
                 Mask = state.Masked.Append("input[type=password]").Select(s => page.Locator(s)).ToList(),
             });
         }
-        catch (PlaywrightException)
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
             // As above: a step can fail in a way that leaves nothing to photograph.
         }
@@ -190,7 +193,7 @@ public sealed class BrowserScenarioRunner(BrowserHost host, TimeProvider time)
         {
             await page.CloseAsync();
         }
-        catch (PlaywrightException)
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
             // The browser is gone; the host starts a new one for the next run.
         }

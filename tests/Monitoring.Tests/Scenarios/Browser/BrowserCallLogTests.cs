@@ -15,6 +15,17 @@ public sealed class BrowserCallLogTests
         Assert.Equal("waiting for element to be visible, enabled and stable", BrowserHost.LastCallLogLine(message));
     }
 
+    [Fact]
+    public void Reads_the_older_logs_block_too()
+    {
+        const string message = "Timeout 30000ms exceeded.\n=========================== logs ===========================\n" +
+                               "waiting for selector \"#to-payment\"\n  selector resolved to visible <button id=\"to-payment\">\n" +
+                               "attempting click action\n  waiting for scheduled navigations to finish\n" +
+                               "============================================================";
+
+        Assert.Equal("waiting for scheduled navigations to finish", BrowserHost.LastCallLogLine(message));
+    }
+
     [Theory]
     [InlineData("Timeout 1000ms exceeded.")]
     [InlineData("Timeout 1000ms exceeded.\nCall log:\n")]
