@@ -7,6 +7,11 @@ namespace Monitoring.Web;
 
 public static class WebServiceCollectionExtensions
 {
+    public const string OpenApiDocumentName = "v1";
+
+    /// <summary>Where the OpenAPI document is served.</summary>
+    public const string OpenApiPath = "/openapi/v1.json";
+
     public static IServiceCollection AddWeb(this IServiceCollection services)
     {
         services.AddHealthEndpoints();
@@ -25,6 +30,19 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AllowAnonymousToFolder("/Account");
         });
         services.AddProblemDetails();
+        // The JSON API described for clients and code generators; pages and charts are for people and stay out of it.
+        services.AddOpenApi(OpenApiDocumentName, options =>
+        {
+            options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "shopmon API";
+                document.Info.Description =
+                    "Checks, incidents, imports, KPIs and data quality as JSON. Authenticate with an API key " +
+                    "(`Authorization: Bearer shm_…`, read scope; ingest scope for /api/ingest) or a signed-in session.";
+                return Task.CompletedTask;
+            });
+        });
         return services;
     }
 
@@ -40,6 +58,8 @@ public static class WebServiceCollectionExtensions
         var metrics = app.MapMetrics("/metrics", app.Services.GetRequiredService<CollectorRegistry>());
         if (access.OpenMetrics) metrics.AllowAnonymous();
         else metrics.RequireAuthorization(Policies.ReadApi);
+        // The description of the API, not the API: open like /healthz, so tools can read it before they hold a key.
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapProbeEndpoints();
         app.MapScenarioEndpoints();
         app.MapCheckEndpoints();
