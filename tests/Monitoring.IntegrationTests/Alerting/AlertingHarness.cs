@@ -68,6 +68,11 @@ public sealed class AlertingHarness : IAsyncDisposable
 
     public IIncidentStore Incidents => _services.GetRequiredService<IIncidentStore>();
 
+    /// <summary>The outbox of reports and digests, sent by <see cref="Monitoring.Mail.MailDispatcher"/>.</summary>
+    public SqlMailOutbox MailOutbox => _services.GetRequiredService<SqlMailOutbox>();
+
+    public Monitoring.Mail.MailDispatcher MailDispatcher => _services.GetRequiredService<Monitoring.Mail.MailDispatcher>();
+
     public MonitoringMetrics Metrics => _services.GetRequiredService<MonitoringMetrics>();
 
     /// <summary>Writes the checks folder (probes, alerts, the shop's time zone) into <paramref name="folder"/>.</summary>
@@ -101,6 +106,7 @@ public sealed class AlertingHarness : IAsyncDisposable
         services.AddSingleton<IIncidentStore, SqlIncidentStore>();
         services.AddSingleton<IAlertOutboxStore, SqlAlertOutboxStore>();
         services.AddSingleton<IScenarioStore, SqlScenarioStore>();
+        services.AddSingleton<SqlMailOutbox>();
         services.AddSingleton<CheckEvaluator>();
         services.AddAlerting(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         return new AlertingHarness(services.BuildServiceProvider(), clock);
