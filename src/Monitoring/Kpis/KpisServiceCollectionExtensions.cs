@@ -15,6 +15,9 @@ public static class KpisServiceCollectionExtensions
         services.AddSingleton<ChurnList>();
         services.AddSingleton<Anomalies.KpiAnomalyFinder>();
         services.AddSingleton<Anomalies.KpiAnomalyAlerts>();
+        services.AddOptions<Reports.KpiReportOptions>().BindConfiguration(Reports.KpiReportOptions.Section);
+        services.AddSingleton<Reports.KpiPeriodReportBuilder>();
+        services.AddSingleton<Reports.KpiReportMailer>();
         return services;
     }
 }

@@ -23,6 +23,22 @@ public sealed class KpiAnomalyFinder(SqlKpiFactsStore facts, ActiveChecks checks
     }
 
     /// <summary>
+    /// The anomalies inside a complete week or month, read from the rollup once: each day's, then each ISO week's that
+    /// ends in it (for a week, the week itself).
+    /// </summary>
+    public async Task<IReadOnlyList<KpiAnomaly>> WithinAsync(Period period, CancellationToken cancellationToken)
+    {
+        var firstWeek = Period.IsoWeekOf(period.Start);
+        var from = HistoryStart(firstWeek, Settings);
+        var set = new DailyFactsSet(await facts.LoadAsync(from, period.End, cancellationToken));
+        var calendar = CalendarFor(checks.Current.Settings.TimeZone, from.Year, period.End.Year);
+        var found = period.EachDay().SelectMany(d => Scan(set, Period.Day(d), calendar, Settings).Anomalies).ToList();
+        for (var week = firstWeek; week.Start <= period.End; week = Period.IsoWeekOf(week.End.AddDays(1)))
+            if (period.Contains(week.End)) found.AddRange(Scan(set, week, calendar, Settings).Anomalies);
+        return found;
+    }
+
+    /// <summary>
     /// Judges every KPI of the catalogue over <paramref name="period"/> (a day, or an ISO week) against its earlier
     /// same-weekday days or earlier weeks in <paramref name="facts"/>.
     /// </summary>

@@ -53,6 +53,12 @@ public static class KpiAnomalyMail
         return lines;
     }
 
+    /// <summary>One line for a list (the weekly report): the KPI, when, its value against the usual one, and the deviation.</summary>
+    public static string Summary(KpiAnomaly anomaly) =>
+        $"{anomaly.Kpi.Name} {When(anomaly.Period)}: {(anomaly.Anomaly.Direction == AnomalyDirection.Drop ? "drop" : "spike")} to " +
+        $"{Value(anomaly, anomaly.Anomaly.Actual)} against a usual {Value(anomaly, anomaly.Anomaly.Expected)} ({Deviation(anomaly)}); " +
+        $"alert route: {anomaly.Kpi.AlertTeam}";
+
     /// <summary>The change from the baseline: points for a ratio, the unit otherwise, and the relative change.</summary>
     public static string Deviation(KpiAnomaly anomaly)
     {
