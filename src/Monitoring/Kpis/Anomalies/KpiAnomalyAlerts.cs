@@ -44,7 +44,7 @@ public sealed class KpiAnomalyAlerts(KpiAnomalyFinder finder, ActiveChecks check
         if (route is null || route.To.Count == 0) return 0;
         if (outbox is null)
         {
-            logger.LogWarning("KPI anomaly {Key} not mailed: the service has no mail outbox", anomaly.Key);
+            logger.LogDebug("KPI anomaly {Key} not mailed: the service has no mail outbox", anomaly.Key);
             return 0;
         }
         var chart = KpiAnomalyChart.RenderPng(anomaly);
