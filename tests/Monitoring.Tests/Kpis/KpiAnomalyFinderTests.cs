@@ -37,9 +37,11 @@ public sealed class KpiAnomalyFinderTests
         Assert.Equal(AnomalyDirection.Drop, conversion.Anomaly.Direction);
         Assert.Equal(0.005, conversion.Anomaly.Actual, 10);   // 5 ÷ 1,000
         Assert.Equal(0.03, conversion.Anomaly.Expected, 10);  // 30 ÷ 1,000 on each of the eight earlier Fridays
-        // MAD 0 → floored at the binomial noise 0.6745 × √(0.03 × 0.97 ÷ 1000) = 0.003639; z = 0.6745 × −0.025 ÷ 0.003639.
-        Assert.Equal(0.6745 * Math.Sqrt(0.03 * 0.97 / 1000), conversion.Anomaly.Mad, 9);
-        Assert.Equal(-4.634, conversion.Anomaly.RobustZ, 3);
+        // MAD 0 → floored at the binomial noise of the smoothed share p = 31 ÷ 1,002: 0.6745 × √(p(1 − p) ÷ 1000) = 0.003694;
+        // z = 0.6745 × −0.025 ÷ 0.003694.
+        const double p = 31.0 / 1002;
+        Assert.Equal(0.6745 * Math.Sqrt(p * (1 - p) / 1000), conversion.Anomaly.Mad, 9);
+        Assert.Equal(-4.566, conversion.Anomaly.RobustZ, 3);
         Assert.Equal(1000, conversion.Denominator);
         Assert.Equal("conversion_rate:day:2026-11-20", conversion.Key);
         Assert.Contains(scan.Anomalies, a => a.Kpi.Id == "orders" && a.Anomaly.Direction == AnomalyDirection.Drop);
@@ -89,6 +91,19 @@ public sealed class KpiAnomalyFinderTests
 
         Assert.DoesNotContain(scan.Anomalies, a => a.Kpi.Id == "conversion_rate");
         Assert.Contains(scan.Anomalies, a => a.Kpi.Id == "sessions" && a.Anomaly.Direction == AnomalyDirection.Drop);
+    }
+
+    [Theory]
+    [InlineData(1, 31, false)]  // one refusal out of 31 Sunday payments, usually none: chance
+    [InlineData(10, 31, true)]  // ten out of 31: a fault
+    public void Does_not_take_one_event_against_a_usual_zero_for_a_spike(int refusals, int attempts, bool flagged)
+    {
+        var sundays = Enumerable.Range(1, 8).Select(i => new SeriesPoint(Target.AddDays(-7 * i), 0, attempts))
+            .Append(new SeriesPoint(Target, (double)refusals / attempts, attempts)).ToDictionary(p => p.Day);
+
+        var anomaly = AnomalyDetector.Judge(sundays[Target], sundays, SeriesGrain.Day, BusinessCalendar.None, new AnomalySettings());
+
+        Assert.Equal(flagged, anomaly is not null);
     }
 
     [Fact]
