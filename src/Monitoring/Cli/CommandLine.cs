@@ -19,6 +19,7 @@ public static class CommandLine
             ScoreCommand.Create(),
             EraseContactCommand.Create(),
             KpisCommand.Create(),
+            ReportCommand.Create(),
         };
         // The host handles Ctrl+C and SIGTERM itself and shuts down gracefully; the parser must not race it.
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

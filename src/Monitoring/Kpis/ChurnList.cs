@@ -12,10 +12,13 @@ public sealed record ChurnListEntry(AccountCard Account, ChurnAssessment Assessm
 /// </summary>
 public sealed class ChurnList(SqlAccountHistories histories, Checks.ActiveChecks checks, TimeProvider time)
 {
-    public async Task<IReadOnlyList<ChurnListEntry>> ForTodayAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ChurnListEntry>> ForTodayAsync(CancellationToken cancellationToken) =>
+        ForDayAsync(ShopDays.Of(checks.Current).DayOf(time.GetUtcNow()), cancellationToken);
+
+    /// <summary>The list as it stood on <paramref name="today"/> (the weekly report's is the one of the week's last day).</summary>
+    public async Task<IReadOnlyList<ChurnListEntry>> ForDayAsync(DateOnly today, CancellationToken cancellationToken)
     {
         var days = ShopDays.Of(checks.Current);
-        var today = days.DayOf(time.GetUtcNow());
         var (all, accounts) = await histories.LoadAsync(days, cancellationToken);
         var entries = new List<ChurnListEntry>();
         foreach (var history in all)

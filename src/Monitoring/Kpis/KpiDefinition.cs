@@ -22,6 +22,8 @@ public enum KpiAudience
     Ops,
     /// <summary>The managers who read the weekly report.</summary>
     Managers,
+    /// <summary>The catalogue team: stock-outs and dead stock are theirs to fix.</summary>
+    Catalogue,
 }
 
 /// <summary>
@@ -41,6 +43,17 @@ public sealed record KpiDefinition(
 {
     /// <summary>The segment dimensions the KPI makes sense for; null means every one (traffic has no category, say).</summary>
     public IReadOnlySet<string>? Dimensions { get; init; }
+
+    /// <summary>
+    /// The team its anomaly alerts go to, matched against the routes of <c>checks/alerts.yaml</c> like a check's team:
+    /// <c>ops</c>, <c>managers</c> or <c>catalogue</c>. The one place that turns an audience into a route.
+    /// </summary>
+    public string AlertTeam => Audience switch
+    {
+        KpiAudience.Ops => "ops",
+        KpiAudience.Catalogue => "catalogue",
+        _ => "managers",
+    };
 
     /// <summary>True when the KPI can be cut by the segment's dimension.</summary>
     public bool AppliesTo(SegmentKey segment) => segment.IsAll || Dimensions is null || Dimensions.Contains(segment.Dimension);

@@ -13,6 +13,11 @@ public static class KpisServiceCollectionExtensions
         services.AddSingleton<KpiReport>();
         services.AddSingleton<SqlAccountHistories>();
         services.AddSingleton<ChurnList>();
+        services.AddSingleton<Anomalies.KpiAnomalyFinder>();
+        services.AddSingleton<Anomalies.KpiAnomalyAlerts>();
+        services.AddOptions<Reports.KpiReportOptions>().BindConfiguration(Reports.KpiReportOptions.Section);
+        services.AddSingleton<Reports.KpiPeriodReportBuilder>();
+        services.AddSingleton<Reports.KpiReportMailer>();
         return services;
     }
 }

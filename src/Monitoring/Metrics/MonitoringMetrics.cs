@@ -86,6 +86,10 @@ public sealed class MonitoringMetrics
             "A KPI over the last complete period of the shop's calendar (period: day = yesterday, week = the last ISO week), " +
             "for a segment (* = the whole shop); ratios 0-1, amounts excl. VAT; absent when the KPI has no value.",
             ["kpi", "period", "segment"]);
+        KpiAnomaly = factory.CreateGauge("shopmon_kpi_anomaly",
+            "Whether the KPI over the last complete period (period: day = yesterday, week = the last ISO week) left its " +
+            "same-weekday baseline, whole shop: -1 a drop, 1 a spike, 0 normal; absent when the KPI has no value to judge.",
+            ["kpi", "period"]);
         QualityScore = factory.CreateGauge("shopmon_quality_score_ratio",
             "The domain's revenue-weighted data-quality score at the last scan (0-1; catalogue, customers, media).", ["domain"]);
         QualityFindingsOpen = factory.CreateGauge("shopmon_quality_findings_open",
@@ -138,6 +142,8 @@ public sealed class MonitoringMetrics
     public Gauge BuildInfo { get; }
 
     public Gauge KpiValue { get; }
+
+    public Gauge KpiAnomaly { get; }
 
     public Gauge QualityScore { get; }
 
@@ -284,6 +290,19 @@ public sealed class MonitoringMetrics
             if (value is { } v) KpiValue.WithLabels(kpi, period, segment).Set((double)v);
             else KpiValue.RemoveLabelled(kpi, period, segment);
         }
+    }
+
+    /// <summary>Publishes the anomaly scan of one period (day or week): −1, 1 or 0 per judged KPI; the others lose their series.</summary>
+    public void RecordKpiAnomalies(string period, IEnumerable<(string Kpi, int Direction)> directions)
+    {
+        var judged = new HashSet<string>();
+        foreach (var (kpi, direction) in directions)
+        {
+            KpiAnomaly.WithLabels(kpi, period).Set(direction);
+            judged.Add(kpi);
+        }
+        foreach (var labels in KpiAnomaly.GetAllLabelValues().Where(l => l[1] == period && !judged.Contains(l[0])).ToList())
+            KpiAnomaly.RemoveLabelled(labels);
     }
 
     public void RecordQuality(IReadOnlyList<Quality.Scoring.DomainScore> domains, IReadOnlyList<Quality.QualityRuleDefinition> rules,

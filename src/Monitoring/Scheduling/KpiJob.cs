@@ -1,14 +1,22 @@
 using Hangfire;
 using Monitoring.Kpis;
+using Monitoring.Kpis.Anomalies;
 
 namespace Monitoring.Scheduling;
 
-/// <summary>Every ten minutes: recomputes the daily KPI rollup of the days whose data changed.</summary>
-public sealed class KpiJob(KpiRunner runner)
+/// <summary>
+/// Every ten minutes: recomputes the daily KPI rollup of the days whose data changed, then looks for anomalies of
+/// yesterday and the last complete week and queues their alerts (each once).
+/// </summary>
+public sealed class KpiJob(KpiRunner runner, KpiAnomalyAlerts? anomalies = null)
 {
     public const string JobId = "system:kpis";
 
     [DisableConcurrentExecution(timeoutInSeconds: 0)]
     [AutomaticRetry(Attempts = 0, LogEvents = false)]
-    public Task RunAsync(CancellationToken cancellationToken) => runner.RunAsync(recomputeAll: false, null, cancellationToken);
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await runner.RunAsync(recomputeAll: false, null, cancellationToken);
+        if (anomalies is not null) await anomalies.RunAsync(cancellationToken);
+    }
 }

@@ -50,6 +50,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddTransient<QualityScanJob>();
         services.AddTransient<SourceJob>();
         services.AddTransient<KpiJob>();
+        services.AddTransient<KpiReportJob>();
         // Hosted services start in registration order: the catalog must be applied before the server polls.
         services.AddHostedService<CatalogStartupService>();
         services.AddHangfireServer(server =>

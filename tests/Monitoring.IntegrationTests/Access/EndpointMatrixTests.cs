@@ -45,6 +45,7 @@ public sealed class EndpointMatrixTests(PostgresFixture postgres)
         ["/kpis"] = new() { ["GET"] = Uptime },
         ["/kpis/churn"] = new() { ["GET"] = Uptime },
         ["/kpis/churn.csv"] = new() { ["GET"] = Uptime },
+        ["/kpis/report"] = new() { ["GET"] = Uptime },
         ["/charts/probes/{id}/latency.svg"] = new() { ["GET"] = ReadApi },
         ["/charts/checks/{id}/phases.svg"] = new() { ["GET"] = ReadApi },
         ["/charts/scenarios/{id}/steps.svg"] = new() { ["GET"] = ReadApi },

@@ -39,8 +39,13 @@ public static class AnomalyDetector
         var mad = Math.Max(Median(baseline.Select(v => Math.Abs(v - median)).ToList()), settings.MadFloorShare * Math.Abs(median));
         // Eight points give a noisy MAD; for a proportion the point's own sampling noise is known, and a band narrower
         // than it would alert on chance (a day with 150 payment sessions moves 3 points either way at 20 %).
+        // The share is smoothed by one event out of n + 2 (Laplace): at a usual 0 % the raw noise would be 0, and one
+        // refusal out of 31 Sunday payments would be an infinitely unusual spike (seen in the demo).
         if (point.Denominator is > 0 and var n && median is >= 0 and <= 1)
-            mad = Math.Max(mad, MadToSigma * Math.Sqrt(median * (1 - median) / n));
+        {
+            var share = (median * n + 1) / (n + 2);
+            mad = Math.Max(mad, MadToSigma * Math.Sqrt(share * (1 - share) / n));
+        }
         if (mad == 0) mad = double.Epsilon; // all-zero baseline: any non-zero value is infinitely far
         var z = MadToSigma * (point.Value - median) / mad;
         if (Math.Abs(z) <= settings.Threshold) return null;

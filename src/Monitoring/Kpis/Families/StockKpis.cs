@@ -24,13 +24,13 @@ public static class StockKpis
 
     /// <summary>Sellable SKUs with nothing on hand ÷ sellable SKUs (K-47).</summary>
     public static readonly KpiDefinition StockOutRate = new("stock_out_rate", "Stock-out rate", KpiUnit.Ratio, "sellable SKUs",
-        "inactive products excluded", HigherIsBetter: false, KpiAudience.Managers,
+        "inactive products excluded", HigherIsBetter: false, KpiAudience.Catalogue,
         i => With(i, s => KpiValue.Ratio(s.End.Items.Count(x => x.Sellable && x.Quantity <= 0), s.End.Items.Count(x => x.Sellable))))
         { Dimensions = Cuts.Stock };
 
     /// <summary>Value of SKUs in stock with no sale in the last N days (180) ÷ stock value (K-48).</summary>
     public static readonly KpiDefinition DeadStockShare = new("dead_stock_share", "Dead stock share", KpiUnit.Ratio, "stock value",
-        "dead = in stock and not sold for 180 days (or never)", HigherIsBetter: false, KpiAudience.Managers,
+        "dead = in stock and not sold for 180 days (or never)", HigherIsBetter: false, KpiAudience.Catalogue,
         i => With(i, s => KpiValue.Ratio(DeadValue(s), s.End.Value))) { Dimensions = Cuts.Stock };
 
     /// <summary>Stock value of the SKUs that have not sold for the input's dead-stock window.</summary>

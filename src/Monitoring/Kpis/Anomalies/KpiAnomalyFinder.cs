@@ -1,0 +1,76 @@
+using Monitoring.Checks;
+using Monitoring.Storage;
+
+namespace Monitoring.Kpis.Anomalies;
+
+/// <summary>
+/// Runs the <see cref="AnomalyDetector"/> on every KPI's daily and weekly series from the daily rollup (R-KPI-15): the
+/// whole shop, complete days and ISO weeks only (the caller passes a period that has ended), thin points left to the
+/// detector's minimum-denominator rule, holidays and peaks to the business calendar.
+/// </summary>
+public sealed class KpiAnomalyFinder(SqlKpiFactsStore facts, ActiveChecks checks)
+{
+    /// <summary>How the detector judges; the defaults are Iglewicz and Hoaglin's (see <see cref="AnomalySettings"/>).</summary>
+    public AnomalySettings Settings { get; init; } = new();
+
+    /// <summary>The anomalies of a complete day or ISO week, read from the rollup.</summary>
+    public async Task<KpiAnomalyScan> ScanAsync(Period period, CancellationToken cancellationToken)
+    {
+        var from = HistoryStart(period, Settings);
+        var set = new DailyFactsSet(await facts.LoadAsync(from, period.End, cancellationToken));
+        var calendar = CalendarFor(checks.Current.Settings.TimeZone, from.Year, period.End.Year);
+        return Scan(set, period, calendar, Settings);
+    }
+
+    /// <summary>
+    /// The anomalies inside a complete week or month, read from the rollup once: each day's, then each ISO week's that
+    /// ends in it (for a week, the week itself).
+    /// </summary>
+    public async Task<IReadOnlyList<KpiAnomaly>> WithinAsync(Period period, CancellationToken cancellationToken)
+    {
+        var firstWeek = Period.IsoWeekOf(period.Start);
+        var from = HistoryStart(firstWeek, Settings);
+        var set = new DailyFactsSet(await facts.LoadAsync(from, period.End, cancellationToken));
+        var calendar = CalendarFor(checks.Current.Settings.TimeZone, from.Year, period.End.Year);
+        var found = period.EachDay().SelectMany(d => Scan(set, Period.Day(d), calendar, Settings).Anomalies).ToList();
+        for (var week = firstWeek; week.Start <= period.End; week = Period.IsoWeekOf(week.End.AddDays(1)))
+            if (period.Contains(week.End)) found.AddRange(Scan(set, week, calendar, Settings).Anomalies);
+        return found;
+    }
+
+    /// <summary>
+    /// Judges every KPI of the catalogue over <paramref name="period"/> (a day, or an ISO week) against its earlier
+    /// same-weekday days or earlier weeks in <paramref name="facts"/>.
+    /// </summary>
+    public static KpiAnomalyScan Scan(DailyFactsSet facts, Period period, BusinessCalendar calendar, AnomalySettings settings)
+    {
+        if (period.Kind is not (PeriodKind.Day or PeriodKind.IsoWeek))
+            throw new ArgumentException($"anomalies are found per day or ISO week, not per {period.Kind}", nameof(period));
+        var grain = period.Kind == PeriodKind.Day ? SeriesGrain.Day : SeriesGrain.Week;
+        var from = HistoryStart(period, settings);
+        var judged = new List<string>();
+        var anomalies = new List<KpiAnomaly>();
+        foreach (var kpi in KpiCatalog.All)
+        {
+            var series = grain == SeriesGrain.Day
+                ? KpiSeries.Daily(kpi, facts, SegmentKey.All, from, period.Start)
+                : KpiSeries.Weekly(kpi, facts, SegmentKey.All, from, period.Start);
+            var byDay = series.ToDictionary(p => p.Day);
+            if (!byDay.TryGetValue(period.Start, out var point)) continue;
+            judged.Add(kpi.Id);
+            if (AnomalyDetector.Judge(point, byDay, grain, calendar, settings) is { } anomaly)
+                anomalies.Add(new KpiAnomaly(kpi, period, anomaly, series, settings.Threshold, point.Denominator));
+        }
+        return new KpiAnomalyScan(period, judged, anomalies);
+    }
+
+    /// <summary>The first day the baseline may reach: the detector looks back at most twice its baseline points.</summary>
+    public static DateOnly HistoryStart(Period period, AnomalySettings settings) => period.Start.AddDays(-7 * 2 * settings.BaselinePoints);
+
+    /// <summary>
+    /// The shop's business calendar: the French public holidays and Black Friday for a shop in Europe/Paris (the
+    /// product's first market), none elsewhere until a calendar can be configured.
+    /// </summary>
+    public static BusinessCalendar CalendarFor(string timeZone, int fromYear, int toYear) =>
+        timeZone == "Europe/Paris" ? BusinessCalendar.France(fromYear, toYear) : BusinessCalendar.None;
+}
