@@ -37,6 +37,8 @@ check "promtool check rules dashboards/prometheus/rules/shopmon.yml" \
   promtool check rules dashboards/prometheus/rules/shopmon.yml
 check "promtool test rules dashboards/prometheus/rules/shopmon_test.yml" \
   promtool test rules dashboards/prometheus/rules/shopmon_test.yml
+check "metric names and labels of dashboards/prometheus/rules/shopmon.yml" \
+  python3 scripts/check-dashboard-queries.py --rules dashboards/prometheus/rules/shopmon.yml
 
 shopt -s nullglob
 dashboards=(dashboards/grafana/dashboards/*.json)
@@ -46,4 +48,5 @@ if ((${#dashboards[@]} == 0)); then
 fi
 for file in "${dashboards[@]}"; do
   check "python3 -m json.tool $file" python3 -m json.tool "$file"
+  check "PromQL of $file (promtool, metric names and labels)" python3 scripts/check-dashboard-queries.py "$file"
 done
