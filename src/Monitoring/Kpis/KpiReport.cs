@@ -41,6 +41,26 @@ public sealed class KpiReport(SqlKpiFactsStore facts, IDbConnectionFactory datab
         return KpiComparison.Of(kpi, period, segment, p => set.Input(p, segment), await TargetsAsync(cancellationToken));
     }
 
+    /// <summary>
+    /// The 13 ISO weeks ending with <paramref name="week"/> and the weekly target of its last week: what the trend chart
+    /// draws. Reads only those weeks' rows, because a page asks for one per KPI.
+    /// </summary>
+    public async Task<(IReadOnlyList<TrendPoint> Trend, KpiTarget? Target)> TrendAsync(KpiDefinition kpi, Period week, SegmentKey segment,
+        CancellationToken cancellationToken)
+    {
+        var weeks = Period.IsoWeekOf(week.End).Trailing(KpiComparison.TrendWeeks);
+        var set = new DailyFactsSet(await facts.LoadAsync(weeks[0].Start, weeks[^1].End, cancellationToken));
+        var trend = weeks.Select(w => new TrendPoint(w, kpi.Evaluate(set.Input(w, segment)).Value)).ToList();
+        return (trend, KpiTarget.Find(await TargetsAsync(cancellationToken), kpi.Id, segment, weeks[^1]));
+    }
+
+    /// <summary>The KPI's daily values over the 8 weeks ending on <paramref name="lastDay"/> and weekly ones over 53 weeks, with their anomalies.</summary>
+    public async Task<KpiHistory> HistoryAsync(KpiDefinition kpi, DateOnly lastDay, SegmentKey segment, CancellationToken cancellationToken)
+    {
+        var set = new DailyFactsSet(await facts.LoadAsync(KpiHistory.LoadFrom(lastDay), Period.IsoWeekOf(lastDay).End, cancellationToken));
+        return KpiHistory.Of(kpi, segment, lastDay, set, KpiHistory.CalendarFor(ShopDays.Of(checks.Current).Zone, lastDay));
+    }
+
     /// <summary>The daily rollup rows from <paramref name="from"/> to <paramref name="to"/>, indexed.</summary>
     public async Task<DailyFactsSet> FactsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
         new(await facts.LoadAsync(from, to, cancellationToken));
