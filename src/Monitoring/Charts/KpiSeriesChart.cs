@@ -49,7 +49,8 @@ public static class KpiSeriesChart
             targetLine.LinePattern = LinePattern.Dashed;
             targetLine.LegendText = "target " + KpiReport.Format(kpi, goal);
         }
-        if (points.Count > 0) plot.Axes.DateTimeTicksBottom();
+        if (points.Count > 0 && plot.Axes.DateTimeTicksBottom().TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic ticks)
+            ticks.LabelFormatter = t => t.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         plot.ShowLegend(Edge.Bottom);
         return plot.GetImageBytes(width, height, ImageFormat.Png);
     }

@@ -44,6 +44,7 @@ public sealed class EndpointMatrixTests(PostgresFixture postgres)
         ["/kpis"] = new() { ["GET"] = Uptime },
         ["/kpis/churn"] = new() { ["GET"] = Uptime },
         ["/kpis/churn.csv"] = new() { ["GET"] = Uptime },
+        ["/kpis/{kpi}"] = new() { ["GET"] = Uptime },
         ["/kpis/{kpi}/trend.png"] = new() { ["GET"] = Uptime },
         ["/kpis/{kpi}/sparkline.png"] = new() { ["GET"] = Uptime },
         ["/kpis/{kpi}/daily.png"] = new() { ["GET"] = Uptime },

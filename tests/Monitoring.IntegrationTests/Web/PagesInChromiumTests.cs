@@ -56,6 +56,7 @@ public sealed class PagesInChromiumTests(PostgresFixture postgres)
                      ("/checks/home", "h1"),
                      ($"/kpis?period={day:yyyy-MM-dd}", "table[data-table=kpis] tr[data-kpi=conversion_rate]"),
                      ("/kpis/churn", "h1"),
+                     ($"/kpis/conversion_rate?period={day:yyyy-MM-dd}", "table[data-table=definition]"),
                      ("/quality", "body"),
                      ("/data/imports", "h1"),
                      ("/admin/privacy", "form input[name=email]"),
