@@ -17,6 +17,9 @@ public sealed record CheckSet(string Directory, MonitoringSettings Settings, IRe
     /// <summary>The data-quality rules (<c>checks/quality/*.yaml</c>), in file order.</summary>
     public IReadOnlyList<Quality.QualityRuleDefinition> QualityRules { get; init; } = [];
 
+    /// <summary>The KPI targets (<c>checks/kpis/targets.yaml</c>), in file order; none when the file is absent.</summary>
+    public IReadOnlyList<Kpis.KpiTarget> KpiTargets { get; init; } = [];
+
     public Shop.Sources.SourceDefinition? FindSource(string id) => Sources.FirstOrDefault(s => s.Id == id);
 
     public ProbeDefinition? FindProbe(string id) => Probes.FirstOrDefault(p => p.Id == id);

@@ -82,11 +82,19 @@ public sealed partial class CheckSetLoader(IReadOnlyList<ProbeKind> probeKinds, 
             if (Parse(file, Display(file), diagnostics) is { } fileNode) qualityRules.AddRange(Quality.QualityRuleReader.Read(fileNode));
         Quality.QualityRuleReader.ReportDuplicateIds(qualityRules, diagnostics);
 
+        IReadOnlyList<Kpis.KpiTarget> kpiTargets = [];
+        var kpiTargetsPath = Path.Combine(root, Kpis.KpiTargetReader.RelativePath);
+        if (File.Exists(kpiTargetsPath) && Parse(kpiTargetsPath, Display(kpiTargetsPath), diagnostics) is { } kpiTargetsNode)
+            kpiTargets = Kpis.KpiTargetReader.Read(kpiTargetsNode);
+        // kpis/ is a known folder, so a misspelt targets file there would otherwise be skipped without a word.
+        foreach (var file in YamlFiles(Path.Combine(root, Kpis.KpiTargetReader.Folder)).Where(f => f != kpiTargetsPath))
+            diagnostics.Add(Display(file), 0, "", $"not read: the KPI targets are read from {Kpis.KpiTargetReader.Folder}/{Kpis.KpiTargetReader.FileName}");
+
         ReportStrayFiles(root, Display, diagnostics);
         ReportDuplicateIds(probes, diagnostics);
         ReportBadDependencies(probes, diagnostics);
         var errors = diagnostics.Errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ToList();
-        return errors.Count > 0 ? (null, errors) : (new CheckSet(root, settings, probes) { Alerts = alerts, Sources = sources.Sources, QualityRules = qualityRules }, []);
+        return errors.Count > 0 ? (null, errors) : (new CheckSet(root, settings, probes) { Alerts = alerts, Sources = sources.Sources, QualityRules = qualityRules, KpiTargets = kpiTargets }, []);
     }
 
     private ConfigNode? Parse(string path, string display, ConfigDiagnostics diagnostics)
@@ -223,7 +231,7 @@ public sealed partial class CheckSetLoader(IReadOnlyList<ProbeKind> probeKinds, 
     private static readonly string[] KnownFiles = [SettingsFile, AlertsFile];
 
     /// <summary>Folders of <c>checks/</c> that a section reads; the others are reported as stray.</summary>
-    private static readonly string[] KnownFolders = [ProbesFolder, ScenarioReader.Folder, SourceReader.Folder, Quality.QualityRuleReader.Folder];
+    private static readonly string[] KnownFolders = [ProbesFolder, ScenarioReader.Folder, SourceReader.Folder, Quality.QualityRuleReader.Folder, Kpis.KpiTargetReader.Folder];
 
     private static IEnumerable<string> YamlFiles(string folder) =>
         System.IO.Directory.Exists(folder)

@@ -6,10 +6,11 @@ namespace Monitoring.Kpis;
 
 /// <summary>
 /// The managers' view of a period: every KPI that has a value for the whole shop, with its previous period, the same
-/// period a year earlier, the 13-week trend, the target from the <c>kpi_target</c> records and a traffic light.
-/// Everything is summed from the daily rollup, so building it reads a few hundred rows, not the raw data.
+/// period a year earlier, the 13-week trend, the target and a traffic light. Targets come from
+/// <c>checks/kpis/targets.yaml</c>; the <c>kpi_targets</c> records imported from the shop fill in for the KPIs the file
+/// does not name. Everything is summed from the daily rollup, so building it reads a few hundred rows, not the raw data.
 /// </summary>
-public sealed class KpiReport(SqlKpiFactsStore facts, IDbConnectionFactory database)
+public sealed class KpiReport(SqlKpiFactsStore facts, IDbConnectionFactory database, Checks.ActiveChecks checks)
 {
     /// <summary>The comparisons of every KPI over <paramref name="period"/> for the whole shop.</summary>
     public async Task<IReadOnlyList<KpiComparison>> ForAsync(Period period, CancellationToken cancellationToken)
@@ -33,7 +34,52 @@ public sealed class KpiReport(SqlKpiFactsStore facts, IDbConnectionFactory datab
     /// <summary>The last ISO week that has ended in the shop's time zone.</summary>
     public static Period LastCompleteWeek(DateOnly today) => Period.IsoWeekOf(today).Previous();
 
-    private async Task<IReadOnlyList<KpiTarget>> TargetsAsync(CancellationToken cancellationToken)
+    /// <summary>The one KPI over <paramref name="period"/> for <paramref name="segment"/>, against its past and its target.</summary>
+    public async Task<KpiComparison> ComparisonAsync(KpiDefinition kpi, Period period, SegmentKey segment, CancellationToken cancellationToken)
+    {
+        var set = new DailyFactsSet(await facts.LoadAsync(period.Start.AddDays(-400), period.End, cancellationToken));
+        return KpiComparison.Of(kpi, period, segment, p => set.Input(p, segment), await TargetsAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// The 13 ISO weeks ending with <paramref name="week"/> and the weekly target of its last week: what the trend chart
+    /// draws. Reads only those weeks' rows, because a page asks for one per KPI.
+    /// </summary>
+    public async Task<(IReadOnlyList<TrendPoint> Trend, KpiTarget? Target)> TrendAsync(KpiDefinition kpi, Period week, SegmentKey segment,
+        CancellationToken cancellationToken)
+    {
+        var weeks = Period.IsoWeekOf(week.End).Trailing(KpiComparison.TrendWeeks);
+        var set = new DailyFactsSet(await facts.LoadAsync(weeks[0].Start, weeks[^1].End, cancellationToken));
+        var trend = weeks.Select(w => new TrendPoint(w, kpi.Evaluate(set.Input(w, segment)).Value)).ToList();
+        return (trend, KpiTarget.Find(await TargetsAsync(cancellationToken), kpi.Id, segment, weeks[^1]));
+    }
+
+    /// <summary>The KPI's daily values over the 8 weeks ending on <paramref name="lastDay"/> and weekly ones over 53 weeks, with their anomalies.</summary>
+    public async Task<KpiHistory> HistoryAsync(KpiDefinition kpi, DateOnly lastDay, SegmentKey segment, CancellationToken cancellationToken)
+    {
+        var set = new DailyFactsSet(await facts.LoadAsync(KpiHistory.LoadFrom(lastDay), Period.IsoWeekOf(lastDay).End, cancellationToken));
+        return KpiHistory.Of(kpi, segment, lastDay, set, KpiHistory.CalendarFor(ShopDays.Of(checks.Current).Zone, lastDay));
+    }
+
+    /// <summary>The daily rollup rows from <paramref name="from"/> to <paramref name="to"/>, indexed.</summary>
+    public async Task<DailyFactsSet> FactsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        new(await facts.LoadAsync(from, to, cancellationToken));
+
+    /// <summary>The targets in force: those of <c>checks/kpis/targets.yaml</c>, then the imported ones for the KPIs it does not name.</summary>
+    public async Task<IReadOnlyList<KpiTarget>> TargetsAsync(CancellationToken cancellationToken) =>
+        Combine(checks.Current.KpiTargets, await ImportedTargetsAsync(cancellationToken));
+
+    /// <summary>
+    /// The file wins over the imports KPI by KPI: once the file names a KPI, every imported target of that KPI is
+    /// ignored, so that a target deleted from the file cannot come back from an old import.
+    /// </summary>
+    public static IReadOnlyList<KpiTarget> Combine(IReadOnlyList<KpiTarget> fromFile, IEnumerable<KpiTarget> imported)
+    {
+        var named = fromFile.Select(t => t.Kpi).ToHashSet(StringComparer.Ordinal);
+        return [.. fromFile, .. imported.Where(t => !named.Contains(t.Kpi))];
+    }
+
+    private async Task<IReadOnlyList<KpiTarget>> ImportedTargetsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string Kpi, string Segment, string Period, object Target, object? Deadline, string? Owner)>(

@@ -65,6 +65,7 @@ public static class WebServiceCollectionExtensions
         app.MapCheckEndpoints();
         app.MapImportEndpoints();
         app.MapKpiEndpoints();
+        app.MapKpiChartEndpoints();
         app.MapIngestEndpoints();
         app.MapQualityEndpoints();
         app.MapRazorPages();

@@ -57,6 +57,7 @@ public sealed class PagesInChromiumTests(PostgresFixture postgres)
                      ($"/kpis?period={day:yyyy-MM-dd}", "table[data-table=kpis] tr[data-kpi=conversion_rate]"),
                      ("/kpis/churn", "h1"),
                      ($"/kpis/report?week={Period.IsoWeekOf(day).Label}", "table[data-section=tiles] td[data-kpi=conversion_rate]"),
+                     ($"/kpis/conversion_rate?period={day:yyyy-MM-dd}", "table[data-table=definition]"),
                      ("/quality", "body"),
                      ("/data/imports", "h1"),
                      ("/admin/privacy", "form input[name=email]"),
