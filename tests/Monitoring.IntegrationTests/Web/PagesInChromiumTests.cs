@@ -57,6 +57,7 @@ public sealed class PagesInChromiumTests(PostgresFixture postgres)
                      ($"/kpis?period={day:yyyy-MM-dd}", "table[data-table=kpis] tr[data-kpi=conversion_rate]"),
                      ("/kpis/churn", "h1"),
                      ("/quality", "body"),
+                     ("/quality/records/product/SKU-2", "table[data-table=findings] tr[data-finding=product-gtin-valid]"),
                      ("/data/imports", "h1"),
                      ("/admin/privacy", "form input[name=email]"),
                      ("/admin/audit", "table"),
@@ -68,6 +69,8 @@ public sealed class PagesInChromiumTests(PostgresFixture postgres)
         }
         await page.GotoAsync(monitor.Client.BaseAddress + "quality");
         Assert.Contains("product-gtin-valid", await page.ContentAsync());
+        await page.GotoAsync(monitor.Client.BaseAddress + "quality/records/product/SKU-2");
+        Assert.Contains("data-history=\"0\"", await page.ContentAsync());
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
     }
 
