@@ -61,6 +61,7 @@ public sealed class JobCatalog(IRecurringJobManager jobs, JobStorage storage, IL
         jobs.AddOrUpdate<RetentionJob>(RetentionJob.JobId, job => job.RunAsync(CancellationToken.None), "0 17 * * * *");
         jobs.AddOrUpdate<QualityScanJob>(QualityScanJob.JobId, job => job.RunAsync(CancellationToken.None), QualityScanJob.Cron);
         jobs.AddOrUpdate<KpiJob>(KpiJob.JobId, job => job.RunAsync(CancellationToken.None), "0 3/10 * * * *");
+        jobs.AddOrUpdate<QualityDigestJob>(QualityDigestJob.JobId, job => job.RunAsync(CancellationToken.None), QualityDigestJob.Cron);
     }
 
     /// <summary>The plan as an aligned text table, for logs and the CLI.</summary>

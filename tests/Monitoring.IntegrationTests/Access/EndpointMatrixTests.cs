@@ -44,6 +44,7 @@ public sealed class EndpointMatrixTests(PostgresFixture postgres)
         ["/quality/records/{entity}/{**key}"] = new() { ["GET"] = CatalogueTeam },
         ["/quality/charts/domains.svg"] = new() { ["GET"] = CatalogueTeam },
         ["/quality/charts/record.svg"] = new() { ["GET"] = CatalogueTeam },
+        ["/quality/digest"] = new() { ["GET"] = CatalogueTeam },
         ["/kpis"] = new() { ["GET"] = Uptime },
         ["/kpis/churn"] = new() { ["GET"] = Uptime },
         ["/kpis/churn.csv"] = new() { ["GET"] = Uptime },
