@@ -41,6 +41,13 @@ public sealed class DigestSchedule(TimeZoneInfo zone, DayOfWeek day, TimeOnly ti
         return Of(previousYear, previousWeek);
     }
 
+    /// <summary>The digest of the ISO week <paramref name="now"/> is in: the next one to be sent, or the one just sent.</summary>
+    public DigestWeek Current(DateTimeOffset now)
+    {
+        var (year, week) = IsoWeekOf(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime));
+        return Of(year, week);
+    }
+
     /// <summary>The digest of an ISO week.</summary>
     public DigestWeek Of(int isoYear, int isoWeek)
     {

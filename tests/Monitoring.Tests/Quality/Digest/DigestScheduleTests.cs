@@ -21,6 +21,8 @@ public sealed class DigestScheduleTests
         Assert.Null(MondayEight.Due(Utc(11, 29, 23, 30)));
         Assert.Equal("2026-W48", MondayEight.Latest(Utc(11, 29, 23, 30)).Name);
         Assert.Equal("2026-W49", MondayEight.Latest(Utc(11, 30, 7)).Name);
+        Assert.Equal("2026-W49", MondayEight.Current(Utc(11, 29, 23, 30)).Name);
+        Assert.Equal("2026-W48", MondayEight.Current(Utc(11, 23, 6)).Name);
     }
 
     [Fact]

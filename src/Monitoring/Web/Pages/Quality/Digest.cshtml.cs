@@ -7,7 +7,8 @@ namespace Monitoring.Web.Pages.Quality;
 
 /// <summary>
 /// A team's weekly digest as its email would say it, without sending anything: the recipients the alert routes give,
-/// the subject, the HTML with the trend chart, and the plain-text alternative. The latest due week by default.
+/// the subject, the HTML with the trend chart, and the plain-text alternative. By default the current ISO week's
+/// digest, as it reads with what is known now (before its time, the one that will be sent next).
 /// </summary>
 public sealed class DigestModel(QualityDigestService digests, ActiveChecks checks, TimeProvider time) : PageModel
 {
@@ -37,7 +38,7 @@ public sealed class DigestModel(QualityDigestService digests, ActiveChecks check
         if (!Teams.Contains(Team, StringComparer.Ordinal)) return Refuse($"No quality rule is owned by team '{Team}' (teams: {string.Join(", ", Teams)}).");
         var schedule = digests.Schedule;
         DigestWeek week;
-        if (string.IsNullOrWhiteSpace(Week)) week = schedule.Latest(time.GetUtcNow());
+        if (string.IsNullOrWhiteSpace(Week)) week = schedule.Current(time.GetUtcNow());
         else if (DigestSchedule.TryParseWeek(Week.Trim(), out var year, out var number)) week = schedule.Of(year, number);
         else return Refuse($"'{Week}' is not an ISO week (write e.g. 2026-W48).");
         Week = week.Name;

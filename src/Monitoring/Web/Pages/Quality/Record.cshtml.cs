@@ -27,7 +27,7 @@ public sealed class RecordModel(IQualityStore store, IQualityHistoryStore histor
 
     public string DefaultIgnoreUntil => time.GetUtcNow().AddDays(IndexModel.DefaultIgnoreDays).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    public string Url => QualityEndpoints.RecordUrl(Entity, Key);
+    public string RecordUrl => QualityEndpoints.RecordUrl(Entity, Key);
 
     public string ChartUrl => $"/quality/charts/record.svg?entity={Uri.EscapeDataString(Entity)}&key={Uri.EscapeDataString(Key)}";
 
