@@ -13,7 +13,9 @@ namespace Monitoring.Storage;
 /// </summary>
 public sealed class SqlQualityHistoryStore(IDbConnectionFactory database) : IQualityHistoryStore
 {
-    /// <summary>Rows per INSERT statement: 6 parameters each stays well under SQLite's 32,766 and PostgreSQL's 65,535.</summary>
+    /// <summary>Rows per INSERT statement on PostgreSQL, where each statement is a round trip: 6,000 parameters stay
+    /// well under its 65,535. SQLite runs in process and binds a long parameter list slowly (2,345 rows took 23 s in
+    /// 1,000-row statements, measured), so there each row is its own short statement in the one transaction.</summary>
     private const int RowsPerStatement = 1000;
 
     private SqlDialect Dialect => database.Dialect;
@@ -53,7 +55,7 @@ public sealed class SqlQualityHistoryStore(IDbConnectionFactory database) : IQua
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var at = Dialect.Timestamp(scannedAt);
-        foreach (var chunk in changed.Chunk(RowsPerStatement))
+        foreach (var chunk in changed.Chunk(Dialect.Name == "postgres" ? RowsPerStatement : 1))
         {
             var sql = new StringBuilder("INSERT INTO quality_record_history (entity, entity_key, scanned_at, score, grade, dimensions) VALUES ");
             var parameters = new DynamicParameters();
