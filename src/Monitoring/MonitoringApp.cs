@@ -63,6 +63,8 @@ public static class MonitoringApp
         builder.Services.AddSingleton<ConfigStatus>();
         builder.Services.AddSingleton(scheduling);
         builder.Services.AddSingleton(retention);
+        builder.Services.AddSingleton(builder.Configuration.GetSection(Quality.Digest.QualityDigestOptions.Section).Get<Quality.Digest.QualityDigestOptions>()
+                                      ?? new Quality.Digest.QualityDigestOptions());
         builder.Services.AddMonitoringMetrics();
         builder.Services.AddStorage(storage);
         builder.Services.AddProbes();

@@ -19,7 +19,7 @@ public sealed record QualityScanReport(
 /// revenue), evaluates the rules, moves the findings through their lifecycle, and keeps today's domain scores.
 /// </summary>
 public sealed class QualityScanner(IQualityStore store, SqlShopRecords shop, TimeProvider time, ILogger<QualityScanner> logger,
-    MonitoringMetrics? metrics = null)
+    MonitoringMetrics? metrics = null, IQualityHistoryStore? history = null)
 {
     /// <summary>The window of the revenue that weights scores and priorities (research §6.2.7).</summary>
     public static readonly TimeSpan RevenueWindow = TimeSpan.FromDays(90);
@@ -40,6 +40,7 @@ public sealed class QualityScanner(IQualityStore store, SqlShopRecords shop, Tim
         // A finding a person ignored counts as a pass: the team decided it is not a defect.
         var scores = QualityScorer.ScoreRecords(evaluation.Checks,
             waived: f => states.GetValueOrDefault((f.RuleId, f.Entity, f.Key))?.Status == FindingStatus.Ignored);
+        if (history is not null) await history.SaveChangedAsync(scores, now, cancellationToken); // the records' grade history
         var domains = QualityScorer.ScoreDomains(scores);
         await store.SaveScoresAsync(DateOnly.FromDateTime(now.UtcDateTime), domains, now, cancellationToken);
 

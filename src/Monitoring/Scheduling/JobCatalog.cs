@@ -62,6 +62,7 @@ public sealed class JobCatalog(IRecurringJobManager jobs, JobStorage storage, IL
         jobs.AddOrUpdate<QualityScanJob>(QualityScanJob.JobId, job => job.RunAsync(CancellationToken.None), QualityScanJob.Cron);
         jobs.AddOrUpdate<KpiJob>(KpiJob.JobId, job => job.RunAsync(CancellationToken.None), "0 3/10 * * * *");
         jobs.AddOrUpdate<KpiReportJob>(KpiReportJob.JobId, job => job.RunAsync(CancellationToken.None), KpiReportJob.Cron);
+        jobs.AddOrUpdate<QualityDigestJob>(QualityDigestJob.JobId, job => job.RunAsync(CancellationToken.None), QualityDigestJob.Cron);
     }
 
     /// <summary>The plan as an aligned text table, for logs and the CLI.</summary>

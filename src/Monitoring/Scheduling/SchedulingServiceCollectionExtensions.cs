@@ -48,6 +48,8 @@ public static class SchedulingServiceCollectionExtensions
         services.AddTransient<RetentionJob>();
         services.AddSingleton<Quality.QualityScanner>();
         services.AddTransient<QualityScanJob>();
+        services.AddSingleton<Quality.Digest.QualityDigestService>();
+        services.AddTransient<QualityDigestJob>();
         services.AddTransient<SourceJob>();
         services.AddTransient<KpiJob>();
         services.AddTransient<KpiReportJob>();

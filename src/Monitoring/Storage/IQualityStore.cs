@@ -38,4 +38,11 @@ public interface IQualityStore
 
     /// <summary>The domain scores from <paramref name="since"/> on, oldest first.</summary>
     Task<IReadOnlyList<QualityScoreDay>> ListScoresAsync(DateOnly since, CancellationToken cancellationToken);
+
+    /// <summary>Every finding of one record, resolved ones included, highest priority first: the record's page.</summary>
+    Task<IReadOnlyList<FindingState>> ListRecordAsync(string entity, string key, CancellationToken cancellationToken);
+
+    /// <summary>A team's findings that a weekly digest can show: every unresolved one, and those first seen or resolved
+    /// from <paramref name="since"/> on.</summary>
+    Task<IReadOnlyList<FindingState>> ListTeamAsync(string team, DateTimeOffset since, CancellationToken cancellationToken);
 }

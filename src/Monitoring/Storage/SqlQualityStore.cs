@@ -146,6 +146,28 @@ public sealed class SqlQualityStore(IDbConnectionFactory database) : IQualitySto
             Convert.ToDouble(r.BlockerShare, CultureInfo.InvariantCulture))).ToList();
     }
 
+    public async Task<IReadOnlyList<FindingState>> ListRecordAsync(string entity, string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<FindingRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM quality_findings WHERE entity = @Entity AND entity_key = @Key ORDER BY priority DESC, rule_id",
+            new { Entity = entity, Key = key }, cancellationToken: cancellationToken));
+        return rows.Select(ToState).ToList();
+    }
+
+    public async Task<IReadOnlyList<FindingState>> ListTeamAsync(string team, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<FindingRow>(new CommandDefinition(
+            $"""
+            SELECT {Columns} FROM quality_findings
+            WHERE team = @Team AND (status <> 'resolved' OR first_seen_at >= @Since OR resolved_at >= @Since)
+            ORDER BY priority DESC, rule_id, entity, entity_key
+            """,
+            new { Team = team, Since = Dialect.Timestamp(since) }, cancellationToken: cancellationToken));
+        return rows.Select(ToState).ToList();
+    }
+
     /// <summary>The lower-case name a status is stored and filtered by.</summary>
     public static string Name(FindingStatus status) => status.ToString().ToLowerInvariant();
 

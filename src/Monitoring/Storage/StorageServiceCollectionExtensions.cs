@@ -47,6 +47,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IWatermarkStore, SqlWatermarkStore>();
         services.AddSingleton<SqlShopRetention>();
         services.AddSingleton<IQualityStore, SqlQualityStore>();
+        services.AddSingleton<IQualityHistoryStore, SqlQualityHistoryStore>();
         services.AddSingleton<SqlShopRecords>();
         // Registered before the scheduler so that the schema exists before any job runs.
         services.AddHostedService<MigrationService>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Monitoring.Access;
+using Monitoring.Charts;
 using Monitoring.Quality;
 using Monitoring.Quality.Findings;
 using Monitoring.Storage;
@@ -13,6 +14,12 @@ public static class QualityEndpoints
     /// <summary>The most rows one export holds: the work list is for people, not a backup.</summary>
     public const int MaxExportRows = 10_000;
 
+    /// <summary>Where a record's page lives: <c>/quality/records/{entity}/{key}</c>.</summary>
+    public const string RecordPrefix = "/quality/records/";
+
+    /// <summary>How many days the domain trend chart shows.</summary>
+    public const int TrendDays = 30;
+
     public static IEndpointRouteBuilder MapQualityEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/quality/findings.csv", async (IQualityStore store, string? rule, string? severity, string? team, string? status,
@@ -21,6 +28,20 @@ public static class QualityEndpoints
             var query = Query(rule, severity, team, status, 0, MaxExportRows);
             var findings = await store.ListAsync(query, ct);
             return Results.File(Encoding.UTF8.GetBytes(Csv(findings)), "text/csv; charset=utf-8", "quality-findings.csv");
+        }).RequireAuthorization(Policies.Catalogue);
+        routes.MapGet("/quality/charts/domains.svg", async (IQualityStore store, TimeProvider time, CancellationToken ct) =>
+        {
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var days = await store.ListScoresAsync(today.AddDays(-TrendDays), ct);
+            return Results.Text(DomainScoreChart.RenderSvg($"Domain scores, last {TrendDays} days", days), "image/svg+xml");
+        }).RequireAuthorization(Policies.Catalogue);
+        routes.MapGet("/quality/charts/record.svg", async (IQualityHistoryStore history, TimeProvider time, string? entity, string? key,
+            CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(entity) || string.IsNullOrWhiteSpace(key))
+                return Results.BadRequest("give the record as ?entity=product&key=SKU-1");
+            var points = await history.ListAsync(entity, key, ct);
+            return Results.Text(QualityHistoryChart.RenderSvg($"{entity} {key}: score", points, time.GetUtcNow()), "image/svg+xml");
         }).RequireAuthorization(Policies.Catalogue);
         return routes;
     }
@@ -32,6 +53,11 @@ public static class QualityEndpoints
         string.IsNullOrWhiteSpace(team) ? null : team.Trim(),
         status is not null && QualityNames.TryParse<FindingStatus>(status.Trim().ToLowerInvariant(), out var st) ? st : null,
         offset, limit);
+
+    /// <summary>The link to a record's page. The key keeps its slashes (the route takes the rest of the path), and
+    /// every segment is escaped on its own, so that a SKU like <c>AB/12 #3</c> survives the round trip.</summary>
+    public static string RecordUrl(string entity, string key) =>
+        RecordPrefix + Uri.EscapeDataString(entity) + "/" + string.Join('/', key.Split('/').Select(Uri.EscapeDataString));
 
     public static string Csv(IEnumerable<FindingState> findings)
     {

@@ -114,6 +114,73 @@ public sealed class QualityPageTests(PostgresFixture postgres)
         Assert.Equal(HttpStatusCode.Forbidden, (await host.Clients[Roles.Viewer].GetAsync("/quality/findings.csv")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_records_page_shows_its_score_its_findings_open_and_closed_and_its_grade_history()
+    {
+        _ = postgres;
+        await using var host = await AccessHost.StartAsync();
+        await SeedAsync(host);
+        var services = host.Monitor.App.Services;
+        var now = DateTimeOffset.UtcNow;
+        await services.GetRequiredService<IQualityStore>().UpsertAsync([
+            Finding("product-name-required", "SKU-2", QualitySeverity.Blocker, 5010, now.AddDays(-9)) with
+            {
+                Status = FindingStatus.Resolved, ResolvedAt = now.AddDays(-2), Field = "name", Fix = "Fill it in the PIM",
+            },
+        ], default);
+        var history = services.GetRequiredService<IQualityHistoryStore>();
+        await history.SaveChangedAsync([Score("SKU-2", 92.5, QualityGrade.A)], now.AddDays(-9), default);
+        await history.SaveChangedAsync([Score("SKU-2", 57.5, QualityGrade.D)], now.AddDays(-1), default);
+        var client = host.Clients[Roles.Catalogue];
+
+        var list = await client.GetStringAsync("/quality");
+        var page = await client.GetStringAsync("/quality/records/product/SKU-2");
+        var chart = await client.GetStringAsync("/quality/charts/record.svg?entity=product&key=SKU-2");
+
+        Assert.Contains("href=\"/quality/records/product/SKU-2\"", list);
+        Assert.Contains("<td class=\"num\" data-score>57.5</td>", page);
+        Assert.Contains("<td data-grade>D</td>", page);
+        Assert.Contains("data-dimension=\"validity\"", page);
+        Assert.Contains("data-finding=\"product-gtin-valid\" data-status=\"open\"", page);
+        Assert.Contains("data-finding=\"product-name-required\" data-status=\"resolved\"", page);
+        Assert.Contains("gtin = <code>=HYPERLINK(1)</code>", page);
+        Assert.Contains("Fill it in the PIM", page);
+        Assert.Matches("<tr data-history=\"1\">.*<td class=\"num\">57.5</td><td>D</td><td class=\"num\">-35.0</td>", page);
+        Assert.Matches("<tr data-history=\"0\">.*<td class=\"num\">92.5</td><td>A</td><td class=\"num\">first scan</td>", page);
+        Assert.Contains("<svg", chart);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/quality/records/product/SKU-404")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/quality/records/planet/SKU-2")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/quality/charts/record.svg?entity=product")).StatusCode);
+        Assert.Contains("<svg", await client.GetStringAsync("/quality/charts/domains.svg"));
+    }
+
+    [Fact]
+    public async Task Acknowledging_from_a_records_page_goes_back_to_it()
+    {
+        _ = postgres;
+        await using var host = await AccessHost.StartAsync();
+        await SeedAsync(host);
+        var client = host.Clients[Roles.Catalogue];
+        var token = Token(await client.GetStringAsync("/quality/records/product/SKU-2"));
+        FormUrlEncodedContent Form(string returnUrl) => new([
+            new("__RequestVerificationToken", token), new("ruleId", "product-gtin-valid"), new("entity", "product"), new("key", "SKU-2"),
+            new("returnUrl", returnUrl),
+        ]);
+
+        using var response = await client.PostAsync("/quality?handler=Acknowledge", Form("/quality/records/product/SKU-2"));
+        using var again = await client.PostAsync("/quality?handler=Acknowledge", Form("/quality/records/product/SKU-2"));
+        using var elsewhere = await client.PostAsync("/quality?handler=Ignore", Form("https://evil.example/quality/records/x"));
+
+        Assert.Equal("/quality/records/product/SKU-2", response.Headers.Location?.ToString());
+        Assert.StartsWith("/quality/records/product/SKU-2?error=only%20an%20open", again.Headers.Location?.ToString());
+        Assert.StartsWith("/quality?error=", elsewhere.Headers.Location?.ToString());
+        var finding = await host.Monitor.App.Services.GetRequiredService<IQualityStore>().GetAsync("product-gtin-valid", "product", "SKU-2", default);
+        Assert.Equal(FindingStatus.Acknowledged, finding!.Status);
+    }
+
+    private static RecordScore Score(string key, double score, QualityGrade grade) => new("product", key, "catalogue", score, grade, 0, 1,
+        new Dictionary<QualityDimension, double> { [QualityDimension.Validity] = score, [QualityDimension.Completeness] = 100 }, 0m);
+
     private static async Task SeedAsync(AccessHost host)
     {
         var store = host.Monitor.App.Services.GetRequiredService<IQualityStore>();

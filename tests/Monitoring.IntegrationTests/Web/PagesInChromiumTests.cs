@@ -59,6 +59,8 @@ public sealed class PagesInChromiumTests(PostgresFixture postgres)
                      ($"/kpis/report?week={Period.IsoWeekOf(day).Label}", "table[data-section=tiles] td[data-kpi=conversion_rate]"),
                      ($"/kpis/conversion_rate?period={day:yyyy-MM-dd}", "table[data-table=definition]"),
                      ("/quality", "body"),
+                     ("/quality/records/product/SKU-2", "table[data-table=findings] tr[data-finding=product-gtin-valid]"),
+                     ("/quality/digest?team=catalogue", "[data-digest=html] img"),
                      ("/data/imports", "h1"),
                      ("/admin/privacy", "form input[name=email]"),
                      ("/admin/audit", "table"),
@@ -70,6 +72,10 @@ public sealed class PagesInChromiumTests(PostgresFixture postgres)
         }
         await page.GotoAsync(monitor.Client.BaseAddress + "quality");
         Assert.Contains("product-gtin-valid", await page.ContentAsync());
+        await page.GotoAsync(monitor.Client.BaseAddress + "quality/records/product/SKU-2");
+        Assert.Contains("data-history=\"0\"", await page.ContentAsync());
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await monitor.Client.GetAsync("quality/digest?team=nobody")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await monitor.Client.GetAsync("quality/digest?team=catalogue&week=2026-48")).StatusCode);
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
     }
 

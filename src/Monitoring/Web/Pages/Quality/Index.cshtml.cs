@@ -35,6 +35,9 @@ public sealed class IndexModel(IQualityStore store, ActiveChecks checks, AuditLo
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
+    /// <summary>Where a decision posted from a record's page goes back to (only a record's page is accepted).</summary>
+    [BindProperty] public string? ReturnUrl { get; set; }
+
     public IReadOnlyList<string> RuleIds => checks.Current.QualityRules.Select(r => r.Id).Order(StringComparer.Ordinal).ToList();
 
     public IReadOnlyList<string> Teams => checks.Current.QualityRules.Select(r => r.Team).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
@@ -97,5 +100,10 @@ public sealed class IndexModel(IQualityStore store, ActiveChecks checks, AuditLo
 
     public string CsvUrl => ListUrl(1).Replace("/quality", "/quality/findings.csv", StringComparison.Ordinal);
 
-    private RedirectResult BackToList(string? error) => Redirect(ListUrl(error: error));
+    private RedirectResult BackToList(string? error)
+    {
+        if (ReturnUrl is { } back && back.StartsWith(QualityEndpoints.RecordPrefix, StringComparison.Ordinal) && Access.AccessServiceCollectionExtensions.IsLocalPath(back))
+            return Redirect(error is null ? back : $"{back}{(back.Contains('?') ? '&' : '?')}error={Uri.EscapeDataString(error)}");
+        return Redirect(ListUrl(error: error));
+    }
 }

@@ -1,0 +1,40 @@
+using Monitoring.Mail;
+
+namespace Monitoring.IntegrationTests.Quality;
+
+/// <summary>
+/// An in-memory <see cref="IMailOutbox"/> with the real one's idempotency (kind, key and recipient), for tests of jobs
+/// that queue report emails. A stand-in until the SQL outbox of the mail room is on this branch.
+/// </summary>
+public sealed class RecordingMailOutbox : IMailOutbox
+{
+    private readonly List<(MailMessage Message, DateTimeOffset DueAt)> _queued = [];
+
+    public IReadOnlyList<MailMessage> Messages
+    {
+        get { lock (_queued) return _queued.Select(q => q.Message).ToList(); }
+    }
+
+    public Task<bool> EnqueueAsync(MailMessage message, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        lock (_queued)
+        {
+            if (_queued.Any(q => q.Message.Kind == message.Kind && q.Message.Key == message.Key &&
+                                 Monitoring.Alerting.AlertRoutes.SameAddress(q.Message.Recipient, message.Recipient)))
+                return Task.FromResult(false);
+            _queued.Add((message, dueAt));
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<IReadOnlyList<MailOutboxEntry>> ListAsync(string? kind, int limit, CancellationToken cancellationToken)
+    {
+        lock (_queued)
+        {
+            IReadOnlyList<MailOutboxEntry> entries = _queued.Select((q, i) => (q, i)).Where(x => kind is null || x.q.Message.Kind == kind).Reverse().Take(limit)
+                .Select(x => new MailOutboxEntry(x.i + 1, x.q.Message.Kind, x.q.Message.Key, x.q.Message.Recipient, x.q.Message.Subject, "queued",
+                    x.q.DueAt, null, 0, null)).ToList();
+            return Task.FromResult(entries);
+        }
+    }
+}
