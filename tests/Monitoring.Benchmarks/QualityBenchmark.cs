@@ -28,9 +28,12 @@ public static class QualityBenchmark
 
     private static readonly ShopEntity[] ReadTables = [ShopModel.Product, ShopModel.ProductTranslation, ShopModel.TierPrice, ShopModel.Media];
 
-    private sealed record Step(string Name, List<double> Seconds)
+    /// <summary>A measured step: wall-clock seconds, and this process's CPU seconds (user + system) over the same time,
+    /// which a busy shared machine inflates less.</summary>
+    private sealed record Step(string Name, List<double> Seconds, List<double> CpuSeconds)
     {
         public double Median => Seconds.Order().ElementAt(Seconds.Count / 2);
+        public double MedianCpu => CpuSeconds.Order().ElementAt(CpuSeconds.Count / 2);
     }
 
     public static async Task<int> RunAsync(QualityBenchmarkOptions options)
@@ -55,9 +58,9 @@ public static class QualityBenchmark
             var database = services.GetRequiredService<IDbConnectionFactory>();
             var store = new SqlQualityStore(database);
             var scanner = new QualityScanner(store, new SqlShopRecords(database), TimeProvider.System, NullLogger<QualityScanner>.Instance);
-            var read = new Step("sequential read of the same rows (baseline)", []);
-            var first = new Step("full scan, first (findings inserted)", []);
-            var second = new Step("full scan, second (findings updated)", []);
+            var read = new Step("sequential read of the same rows (baseline)", [], []);
+            var first = new Step("full scan, first (findings inserted)", [], []);
+            var second = new Step("full scan, second (findings updated)", [], []);
             long rowsRead = 0;
             QualityScanReport? firstReport = null, secondReport = null;
             for (var run = 1; run <= options.Runs; run++)
@@ -66,7 +69,7 @@ public static class QualityBenchmark
                 rowsRead = await TimeAsync(read, () => ReadSequentiallyAsync(connectionString, now - QualityScanner.RevenueWindow));
                 firstReport = await TimeAsync(first, () => scanner.ScanAsync(rules, CancellationToken.None));
                 secondReport = await TimeAsync(second, () => scanner.ScanAsync(rules, CancellationToken.None));
-                Console.Error.WriteLine($"  run {run}/{options.Runs}: read {read.Seconds[^1]:0.00} s, first scan {first.Seconds[^1]:0.00} s " +
+                Console.Error.WriteLine($"  run {run}/{options.Runs}: read {read.Seconds[^1]:0.00} s, first scan {first.Seconds[^1]:0.00} s, {first.CpuSeconds[^1]:0.0} CPU s " +
                                         $"({Phases(firstReport)}), second scan {second.Seconds[^1]:0.00} s ({Phases(secondReport)})");
                 Check(firstReport!, secondReport!);
             }
@@ -78,7 +81,7 @@ public static class QualityBenchmark
             {
                 options.Products, options.Runs, Rules = rules.Count, Machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}",
                 generator.Rows, RowsRead = rowsRead, Findings = findings,
-                Steps = new[] { read, first, second }.Select(s => new { s.Name, s.Seconds, s.Median, RowsPerSecond = rowsRead / s.Median }),
+                Steps = new[] { read, first, second }.Select(s => new { s.Name, s.Seconds, s.Median, s.CpuSeconds, s.MedianCpu, RowsPerSecond = rowsRead / s.Median }),
                 FirstScanPhases = firstReport!.Phases.Select(p => new { p.Phase, Seconds = p.Took.TotalSeconds }),
                 SecondScanPhases = secondReport!.Phases.Select(p => new { p.Phase, Seconds = p.Took.TotalSeconds }),
             }, new JsonSerializerOptions { WriteIndented = true }));
@@ -96,9 +99,11 @@ public static class QualityBenchmark
         // Each measurement starts from a collected heap, so that one run's garbage is not billed to the next.
         GC.Collect();
         GC.WaitForPendingFinalizers();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var result = await action();
         step.Seconds.Add(clock.Elapsed.TotalSeconds);
+        step.CpuSeconds.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
         return result;
     }
 
@@ -175,9 +180,11 @@ public static class QualityBenchmark
                           $"median of {options.Runs} run(s), {Environment.ProcessorCount} cores");
         Console.WriteLine("  rows: " + string.Join(", ", generator.Rows.Select(r => $"{r.Key} {r.Value:N0}")));
         Console.WriteLine($"  rows read by the scan and by the baseline: {rowsRead:N0}; records evaluated: {first.Records:N0}");
-        Console.WriteLine($"  {"step",-46} {"seconds",8} {"rows/s",12} {"vs read",8}");
+        Console.WriteLine($"  {"step",-46} {"seconds",8} {"rows/s",12} {"vs read",8} {"CPU s",8} {"CPU vs read",12}");
         foreach (var step in steps)
-            Console.WriteLine($"  {step.Name,-46} {step.Median,8:0.00} {rowsRead / step.Median,12:N0} {F(step.Median / baseline.Median),8}");
+            Console.WriteLine($"  {step.Name,-46} {step.Median,8:0.00} {rowsRead / step.Median,12:N0} {F(step.Median / baseline.Median),8} " +
+                              $"{step.MedianCpu,8:0.00} {F(step.MedianCpu / baseline.MedianCpu),12}");
+        Console.WriteLine("  (CPU s: this process's user + system time; PostgreSQL's own work is not in it)");
         Console.WriteLine($"  first scan phases (last run): {Phases(first)}");
         Console.WriteLine($"  second scan phases (last run): {Phases(second)}");
         var withFinding = findings.GetValueOrDefault("products with a finding");

@@ -83,9 +83,16 @@ public static class QualityRecordLoader
     }
 
     /// <summary>The records of a table; a composite key is its parts joined by '/' (<c>SKU-1/pro/10</c>).</summary>
-    public static IReadOnlyList<QualityRecord> Records(ShopEntity entity, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows) =>
-        rows.Select(row => new QualityRecord(entity.Name, string.Join("/", entity.Keys.Select(k => QualityRecord.AsText(row[k.Name]) ?? "")), row))
-            .ToList();
+    public static IReadOnlyList<QualityRecord> Records(ShopEntity entity, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows)
+    {
+        var keys = entity.Keys.Select(k => k.Name).ToArray();
+        var records = new List<QualityRecord>(rows.Count);
+        foreach (var row in rows)
+            records.Add(new QualityRecord(entity.Name, keys.Length == 1
+                ? QualityRecord.AsText(row[keys[0]]) ?? ""
+                : string.Join("/", keys.Select(k => QualityRecord.AsText(row[k]) ?? "")), row));
+        return records;
+    }
 
     /// <summary>The record with its owner, whose revenue it carries (a contact weighs what its account sells).</summary>
     private static QualityRecord OwnedBy(QualityRecord record, IReadOnlyDictionary<string, QualityRecord> owners, string field) =>

@@ -51,7 +51,9 @@ public static class QualityScorer
                 _findings++;
                 if (rule.Severity == QualitySeverity.Blocker) _blockers++;
             }
-            var at = _dimensions.FindIndex(d => d.Dimension == rule.Dimension);
+            var at = -1;
+            for (var i = 0; i < _dimensions.Count && at < 0; i++)
+                if (_dimensions[i].Dimension == rule.Dimension) at = i;
             if (at < 0) _dimensions.Add((rule.Dimension, rule.Weight, weighted));
             else _dimensions[at] = (rule.Dimension, _dimensions[at].Weight + rule.Weight, _dimensions[at].Weighted + weighted);
         }
