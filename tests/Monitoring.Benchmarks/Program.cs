@@ -1,13 +1,14 @@
 using Monitoring.Benchmarks;
 
-// Verbs: `probes` is the benchmark; `target` is the fallback HTTP server it starts as a child process when nginx is
-// not installed.
+// Verbs: `probes`, `import` and `quality` are the benchmarks; `target` is the fallback HTTP server `probes` starts as a
+// child process when nginx is not installed.
 try
 {
     return args switch
     {
         ["probes", .. var rest] => await ProbesBenchmark.RunAsync(BenchmarkOptions.Parse(rest)),
         ["import", .. var rest] => await ImportBenchmark.RunAsync(ImportBenchmarkOptions.Parse(rest)),
+        ["quality", .. var rest] => await QualityBenchmark.RunAsync(QualityBenchmarkOptions.Parse(rest)),
         ["target", "--port", var port] => await KestrelTarget.RunAsync(int.Parse(port)),
         _ => Usage(null),
     };
@@ -22,5 +23,6 @@ static int Usage(string? error)
     if (error is not null) Console.Error.WriteLine(error);
     Console.Error.WriteLine(BenchmarkOptions.Usage);
     Console.Error.WriteLine(ImportBenchmarkOptions.Usage);
+    Console.Error.WriteLine(QualityBenchmarkOptions.Usage);
     return 2;
 }

@@ -21,29 +21,46 @@ public static class QualityRecordLoader
         var needProducts = needsSets || wanted.Overlaps(["product", "media", "tier_price"]);
         var needAccounts = needsSets || wanted.Overlaps(["account", "contact", "address"]);
 
-        async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> Rows(ShopEntity entity, bool needed) =>
-            needed ? await shop.ReadAsync(entity, cancellationToken) : [];
-
-        var productRevenue = needProducts ? await shop.RevenueAsync(byAccount: false, revenueSince, cancellationToken) : new Dictionary<string, decimal>();
-        var accountRevenue = needAccounts ? await shop.RevenueAsync(byAccount: true, revenueSince, cancellationToken) : new Dictionary<string, decimal>();
+        // The tables are read at the same time, each on its own connection and thread: the database sends one while
+        // this process decodes another.
+        Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> Rows(ShopEntity entity, bool needed) =>
+            needed ? Task.Run(() => shop.ReadAsync(entity, cancellationToken), cancellationToken) : Task.FromResult<IReadOnlyList<IReadOnlyDictionary<string, object?>>>([]);
+        Task<IReadOnlyDictionary<string, decimal>> Revenue(bool byAccount, bool needed) =>
+            needed ? Task.Run(() => shop.RevenueAsync(byAccount, revenueSince, cancellationToken), cancellationToken)
+                : Task.FromResult<IReadOnlyDictionary<string, decimal>>(new Dictionary<string, decimal>());
 
         var productOnly = wanted.Contains("product");
-        var media = Records(ShopModel.Media, await Rows(ShopModel.Media, wanted.Contains("media") || productOnly));
-        var tiers = Records(ShopModel.TierPrice, await Rows(ShopModel.TierPrice, wanted.Contains("tier_price") || productOnly));
-        var translations = Records(ShopModel.ProductTranslation, await Rows(ShopModel.ProductTranslation, productOnly));
-        var addresses = Records(ShopModel.Address, await Rows(ShopModel.Address, wanted.Contains("address") || wanted.Contains("account")));
+        var productRevenueRead = Revenue(byAccount: false, needProducts);
+        var accountRevenueRead = Revenue(byAccount: true, needAccounts);
+        var mediaRead = Rows(ShopModel.Media, wanted.Contains("media") || productOnly);
+        var tiersRead = Rows(ShopModel.TierPrice, wanted.Contains("tier_price") || productOnly);
+        var translationsRead = Rows(ShopModel.ProductTranslation, productOnly);
+        var addressesRead = Rows(ShopModel.Address, wanted.Contains("address") || wanted.Contains("account"));
+        var productsRead = Rows(ShopModel.Product, needProducts);
+        var accountsRead = Rows(ShopModel.Account, needAccounts);
+        var contactsRead = Rows(ShopModel.Contact, wanted.Contains("contact"));
+        var ordersRead = Rows(ShopModel.Order, wanted.Contains("order"));
+        await Task.WhenAll(productRevenueRead, accountRevenueRead, mediaRead, tiersRead, translationsRead, addressesRead, productsRead,
+            accountsRead, contactsRead, ordersRead);
+
+        var productRevenue = await productRevenueRead;
+        var accountRevenue = await accountRevenueRead;
+        var media = Records(ShopModel.Media, await mediaRead);
+        var tiers = Records(ShopModel.TierPrice, await tiersRead);
+        var translations = Records(ShopModel.ProductTranslation, await translationsRead);
+        var addresses = Records(ShopModel.Address, await addressesRead);
 
         var mediaBySku = BySku(media);
         var tiersBySku = BySku(tiers);
         var translationsBySku = BySku(translations);
-        var products = Records(ShopModel.Product, await Rows(ShopModel.Product, needProducts)).Select(p => p with
+        var products = Records(ShopModel.Product, await productsRead).Select(p => p with
         {
             Revenue90d = productRevenue.GetValueOrDefault(p.Key),
             Media = mediaBySku[p.Key].ToList(), TierPrices = tiersBySku[p.Key].ToList(), Translations = translationsBySku[p.Key].ToList(),
         }).ToDictionary(p => p.Key, StringComparer.Ordinal);
 
         var addressesByAccount = addresses.ToLookup(a => a.Text("account_id") ?? "", StringComparer.Ordinal);
-        var accounts = Records(ShopModel.Account, await Rows(ShopModel.Account, needAccounts)).Select(a => a with
+        var accounts = Records(ShopModel.Account, await accountsRead).Select(a => a with
         {
             Revenue90d = accountRevenue.GetValueOrDefault(a.Key), Addresses = addressesByAccount[a.Key].ToList(),
         }).ToDictionary(a => a.Key, StringComparer.Ordinal);
@@ -55,9 +72,9 @@ public static class QualityRecordLoader
         if (wanted.Contains("tier_price")) records.AddRange(tiers.Select(t => OwnedBy(t, products, "sku")));
         if (wanted.Contains("address")) records.AddRange(addresses.Select(a => OwnedBy(a, accounts, "account_id")));
         if (wanted.Contains("contact"))
-            records.AddRange(Records(ShopModel.Contact, await Rows(ShopModel.Contact, true)).Select(c => OwnedBy(c, accounts, "account_id")));
+            records.AddRange(Records(ShopModel.Contact, await contactsRead).Select(c => OwnedBy(c, accounts, "account_id")));
         if (wanted.Contains("order"))
-            records.AddRange(Records(ShopModel.Order, await Rows(ShopModel.Order, true)).Select(o => OwnedBy(o, accounts, "account_id")));
+            records.AddRange(Records(ShopModel.Order, await ordersRead).Select(o => OwnedBy(o, accounts, "account_id")));
 
         var sets = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         if (needProducts) sets["product"] = products.Keys.ToHashSet(StringComparer.Ordinal);
@@ -66,9 +83,16 @@ public static class QualityRecordLoader
     }
 
     /// <summary>The records of a table; a composite key is its parts joined by '/' (<c>SKU-1/pro/10</c>).</summary>
-    public static IReadOnlyList<QualityRecord> Records(ShopEntity entity, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows) =>
-        rows.Select(row => new QualityRecord(entity.Name, string.Join("/", entity.Keys.Select(k => QualityRecord.AsText(row[k.Name]) ?? "")), row))
-            .ToList();
+    public static IReadOnlyList<QualityRecord> Records(ShopEntity entity, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows)
+    {
+        var keys = entity.Keys.Select(k => k.Name).ToArray();
+        var records = new List<QualityRecord>(rows.Count);
+        foreach (var row in rows)
+            records.Add(new QualityRecord(entity.Name, keys.Length == 1
+                ? QualityRecord.AsText(row[keys[0]]) ?? ""
+                : string.Join("/", keys.Select(k => QualityRecord.AsText(row[k]) ?? "")), row));
+        return records;
+    }
 
     /// <summary>The record with its owner, whose revenue it carries (a contact weighs what its account sells).</summary>
     private static QualityRecord OwnedBy(QualityRecord record, IReadOnlyDictionary<string, QualityRecord> owners, string field) =>

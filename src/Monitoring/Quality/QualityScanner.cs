@@ -12,7 +12,12 @@ public sealed record QualityScanReport(
     int Records,
     IReadOnlyList<DomainScore> Domains,
     IReadOnlyDictionary<FindingTransition, int> Transitions,
-    int Unresolved);
+    int Unresolved)
+{
+    /// <summary>How long each part of the scan took (load, evaluate, lifecycle, upsert, score), in order: the log
+    /// line and the benchmark show where a slow scan spends its time.</summary>
+    public IReadOnlyList<(string Phase, TimeSpan Took)> Phases { get; init; } = [];
+}
 
 /// <summary>
 /// A full scan of the store: loads the records the rules' entities need (with their related rows and 90-day
@@ -27,13 +32,18 @@ public sealed class QualityScanner(IQualityStore store, SqlShopRecords shop, Tim
     public async Task<QualityScanReport> ScanAsync(IReadOnlyList<QualityRuleDefinition> rules, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var phases = new PhaseClock();
         var loaded = await QualityRecordLoader.LoadAsync(shop, rules, now - RevenueWindow, cancellationToken);
         var context = new QualityScanContext { Now = now, ReferenceSets = loaded.ReferenceSets };
+        phases.End("load");
         var evaluation = await new QualityEvaluator(rules).EvaluateAsync(loaded.Records, context, cancellationToken: cancellationToken);
+        phases.End("evaluate");
 
         var previous = await store.LoadStatesAsync(cancellationToken);
         var changes = FindingLifecycle.Apply(previous, QualityScan.Full(evaluation, now));
+        phases.End("lifecycle");
         await store.UpsertAsync(changes.Select(c => c.State).ToList(), cancellationToken);
+        phases.End("upsert");
 
         var states = previous.ToDictionary(s => (s.RuleId, s.Entity, s.Key));
         foreach (var change in changes) states[(change.State.RuleId, change.State.Entity, change.State.Key)] = change.State;
@@ -43,6 +53,7 @@ public sealed class QualityScanner(IQualityStore store, SqlShopRecords shop, Tim
         if (history is not null) await history.SaveChangedAsync(scores, now, cancellationToken); // the records' grade history
         var domains = QualityScorer.ScoreDomains(scores);
         await store.SaveScoresAsync(DateOnly.FromDateTime(now.UtcDateTime), domains, now, cancellationToken);
+        phases.End("score");
 
         var open = states.Values.Where(s => s.Status is FindingStatus.Open or FindingStatus.Acknowledged)
             .GroupBy(s => s.RuleId).ToDictionary(g => g.Key, g => g.Count());
@@ -50,11 +61,12 @@ public sealed class QualityScanner(IQualityStore store, SqlShopRecords shop, Tim
 
         var transitions = changes.GroupBy(c => c.Transition).ToDictionary(g => g.Key, g => g.Count());
         var report = new QualityScanReport(now, loaded.Records.Count, domains, transitions,
-            states.Values.Count(s => s.Status != FindingStatus.Resolved));
-        logger.LogInformation("Quality scan: {Records} record(s), {Opened} finding(s) opened, {Resolved} resolved, {Unresolved} unresolved; {Scores}",
+            states.Values.Count(s => s.Status != FindingStatus.Resolved)) { Phases = phases.Ended };
+        logger.LogInformation("Quality scan: {Records} record(s), {Opened} finding(s) opened, {Resolved} resolved, {Unresolved} unresolved; {Scores}; {Phases}",
             report.Records, transitions.GetValueOrDefault(FindingTransition.Opened) + transitions.GetValueOrDefault(FindingTransition.Reopened),
             transitions.GetValueOrDefault(FindingTransition.Resolved), report.Unresolved,
-            string.Join(", ", domains.Select(d => $"{d.Domain} {d.Score:0.0} ({d.Grade})")));
+            string.Join(", ", domains.Select(d => $"{d.Domain} {d.Score:0.0} ({d.Grade})")),
+            string.Join(", ", report.Phases.Select(p => $"{p.Phase} {p.Took.TotalSeconds:0.00} s")));
         return report;
     }
 }

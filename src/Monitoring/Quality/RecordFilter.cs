@@ -17,7 +17,13 @@ public sealed class RecordFilter
     public static RecordFilter Always { get; } = new([]);
 
     /// <summary>Whether every condition holds on the record.</summary>
-    public bool Matches(QualityRecord record) => _conditions.All(c => c.Holds(record.Text(c.Field)));
+    public bool Matches(QualityRecord record)
+    {
+        // A loop rather than All(): every rule tests every record of its entity.
+        foreach (var condition in _conditions)
+            if (!condition.Holds(record.Text(condition.Field))) return false;
+        return true;
+    }
 
     public override string ToString() => _conditions.Count == 0 ? "always" : string.Join(" and ", _conditions);
 

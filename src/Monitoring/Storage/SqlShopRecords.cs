@@ -10,16 +10,25 @@ namespace Monitoring.Storage;
 /// </summary>
 public sealed class SqlShopRecords(IDbConnectionFactory database)
 {
-    /// <summary>Every row of the entity's table, its fields by name.</summary>
+    /// <summary>Every row of the entity's table, its fields by name. Streamed from a data reader into compact rows
+    /// (<see cref="ShopRow"/>): a full scan reads millions of them.</summary>
     public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ReadAsync(ShopEntity entity, CancellationToken cancellationToken)
     {
+        var layout = new ShopRow.Layout(entity);
+        var fields = entity.Fields;
+        var rows = new List<IReadOnlyDictionary<string, object?>>();
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync(new CommandDefinition(
-            $"SELECT {string.Join(", ", entity.Fields.Select(f => f.Name))} FROM {entity.Table}", cancellationToken: cancellationToken,
-            commandTimeout: 600));
-        return rows.Cast<IDictionary<string, object?>>()
-            .Select(row => (IReadOnlyDictionary<string, object?>)entity.Fields.ToDictionary(f => f.Name, f => Read(f, row[f.Name]), StringComparer.Ordinal))
-            .ToList();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {string.Join(", ", fields.Select(f => f.Name))} FROM {entity.Table}";
+        command.CommandTimeout = 600;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var values = new object?[fields.Count];
+            for (var i = 0; i < values.Length; i++) values[i] = Read(fields[i], reader.GetValue(i));
+            rows.Add(new ShopRow(layout, values));
+        }
+        return rows;
     }
 
     /// <summary>Revenue excluding VAT per product (<paramref name="byAccount"/> false: Σ line amounts by SKU) or per
@@ -47,9 +56,10 @@ public sealed class SqlShopRecords(IDbConnectionFactory database)
         if (value is null or DBNull) return null;
         return field.Type switch
         {
-            ShopFieldType.Text => Convert.ToString(value, CultureInfo.InvariantCulture),
-            ShopFieldType.Integer => Convert.ToInt64(value, CultureInfo.InvariantCulture),
-            ShopFieldType.Decimal => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
+            // A value already of the field's type is kept as boxed, rather than unboxed and boxed again.
+            ShopFieldType.Text => value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture),
+            ShopFieldType.Integer => value is long ? value : Convert.ToInt64(value, CultureInfo.InvariantCulture),
+            ShopFieldType.Decimal => value is decimal ? value : Convert.ToDecimal(value, CultureInfo.InvariantCulture),
             ShopFieldType.Timestamp => database.Dialect.ReadTimestamp(value),
             ShopFieldType.Boolean => value is bool b ? b : Convert.ToInt64(value, CultureInfo.InvariantCulture) != 0,
             ShopFieldType.Date => value switch

@@ -31,16 +31,17 @@ public sealed class TierPriceRule(IReadOnlySet<string>? priceLists, bool checkMo
             for (var i = 0; i < ordered.Count; i++)
             {
                 var (_, min, price) = ordered[i];
-                var at = $"{list.Key} from {Show(min!.Value)}";
+                // Built only for a failure: most tiers pass, and a full scan checks millions.
+                string At() => $"{list.Key} from {Show(min!.Value)}";
                 if (i > 0 && ordered[i - 1].Min == min)
-                    return RuleOutcome.Fail(record, "min_qty", $"{at}", "two tiers start at the same quantity");
+                    return RuleOutcome.Fail(record, "min_qty", $"{At()}", "two tiers start at the same quantity");
                 if (i > 0 && price > ordered[i - 1].Price)
-                    return RuleOutcome.Fail(record, "unit_price", $"{at}: {Show(price!.Value)} > {Show(ordered[i - 1].Price!.Value)}",
+                    return RuleOutcome.Fail(record, "unit_price", $"{At()}: {Show(price!.Value)} > {Show(ordered[i - 1].Price!.Value)}",
                         "unit price rises with quantity");
                 if (checkMoq && moq is > 0 && min < moq)
-                    return RuleOutcome.Fail(record, "min_qty", at, $"tier below the minimum order quantity {Show(moq.Value)}");
+                    return RuleOutcome.Fail(record, "min_qty", At(), $"tier below the minimum order quantity {Show(moq.Value)}");
                 if (checkMultiple && multiple is > 1 && min % multiple != 0)
-                    return RuleOutcome.Fail(record, "min_qty", at, $"tier not a multiple of the order multiple {Show(multiple.Value)}");
+                    return RuleOutcome.Fail(record, "min_qty", At(), $"tier not a multiple of the order multiple {Show(multiple.Value)}");
             }
         }
         return RuleOutcome.Pass(record);

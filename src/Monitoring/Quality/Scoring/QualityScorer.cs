@@ -14,21 +14,61 @@ public static class QualityScorer
         IEnumerable<RuleCheck> checks, GradingPolicy? policy = null, Func<QualityFinding, bool>? waived = null)
     {
         policy ??= GradingPolicy.Default;
-        var scores = new List<RecordScore>();
-        foreach (var group in checks.GroupBy(c => (c.Record.Entity, c.Record.Key)))
+        // One pass over the checks (a full scan has tens of millions), summing each record's weights in the checks'
+        // order: the same sums, in the same order, as grouping them first.
+        var byRecord = new Dictionary<(string, string), RecordTally>();
+        var order = new List<RecordTally>();
+        foreach (var check in checks)
         {
-            var effective = group.Select(c => c.Finding is { } f && waived?.Invoke(f) == true ? c with { Score = 100, Finding = null } : c).ToList();
-            var record = effective[0].Record;
-            var blockers = effective.Count(c => c.Finding is not null && c.Rule.Severity == QualitySeverity.Blocker);
-            var score = WeightedMean(effective) ?? 100;
-            var dimensions = effective.GroupBy(c => c.Rule.Dimension)
-                .Select(d => (d.Key, Score: WeightedMean(d.ToList())))
-                .Where(d => d.Score is not null)
-                .ToDictionary(d => d.Key, d => d.Score!.Value);
-            scores.Add(new RecordScore(record.Entity, record.Key, QualityNames.DomainOf(record.Entity), Math.Round(score, 1),
-                policy.GradeOf(score, blockers), blockers, effective.Count(c => c.Finding is not null), dimensions, record.BusinessWeight));
+            var key = (check.Record.Entity, check.Record.Key);
+            if (!byRecord.TryGetValue(key, out var tally))
+            {
+                byRecord[key] = tally = new RecordTally(check.Record);
+                order.Add(tally);
+            }
+            var isWaived = check.Finding is { } f && waived?.Invoke(f) == true;
+            tally.Add(check.Rule, isWaived ? 100 : check.Score, failed: check.Finding is not null && !isWaived);
         }
-        return scores;
+        return order.Select(t => t.Score(policy)).ToList();
+    }
+
+    /// <summary>The running sums of one record's checks: overall and per dimension (in the order dimensions appear).</summary>
+    private sealed class RecordTally(QualityRecord record)
+    {
+        private readonly List<(QualityDimension Dimension, double Weight, double Weighted)> _dimensions = new(4);
+        private double _weight;
+        private double _weighted;
+        private int _blockers;
+        private int _findings;
+
+        public void Add(QualityRuleDefinition rule, double score, bool failed)
+        {
+            var weighted = rule.Weight * Math.Clamp(score, 0, 100);
+            _weight += rule.Weight;
+            _weighted += weighted;
+            if (failed)
+            {
+                _findings++;
+                if (rule.Severity == QualitySeverity.Blocker) _blockers++;
+            }
+            var at = -1;
+            for (var i = 0; i < _dimensions.Count && at < 0; i++)
+                if (_dimensions[i].Dimension == rule.Dimension) at = i;
+            if (at < 0) _dimensions.Add((rule.Dimension, rule.Weight, weighted));
+            else _dimensions[at] = (rule.Dimension, _dimensions[at].Weight + rule.Weight, _dimensions[at].Weighted + weighted);
+        }
+
+        public RecordScore Score(GradingPolicy policy)
+        {
+            var score = Mean(_weight, _weighted) ?? 100;
+            var dimensions = _dimensions.Select(d => (d.Dimension, Score: Mean(d.Weight, d.Weighted)))
+                .Where(d => d.Score is not null)
+                .ToDictionary(d => d.Dimension, d => d.Score!.Value);
+            return new RecordScore(record.Entity, record.Key, QualityNames.DomainOf(record.Entity), Math.Round(score, 1),
+                policy.GradeOf(score, _blockers), _blockers, _findings, dimensions, record.BusinessWeight);
+        }
+
+        private static double? Mean(double weight, double weighted) => weight <= 0 ? null : weighted / weight;
     }
 
     /// <summary>One score per domain (catalogue, customers, media) present in the record scores.</summary>
@@ -48,12 +88,6 @@ public static class QualityScorer
             .ToDictionary(g => g.Key, g => Math.Round(g.Sum(d => d.Value * d.Weight) / g.Sum(d => d.Weight), 1));
         var withBlocker = records.Count == 0 ? 0 : (double)records.Count(r => r.OpenBlockers > 0) / records.Count;
         return new DomainScore(domain, Math.Round(score, 1), policy.GradeOf(score, 0), records.Count, grades, dimensions, withBlocker);
-    }
-
-    private static double? WeightedMean(IReadOnlyCollection<RuleCheck> checks)
-    {
-        var weight = checks.Sum(c => c.Rule.Weight);
-        return weight <= 0 ? null : checks.Sum(c => c.Rule.Weight * Math.Clamp(c.Score, 0, 100)) / weight;
     }
 }
 

@@ -11,7 +11,8 @@ namespace Monitoring.Quality.Validators;
 public static class EmailValidator
 {
     private const string LocalSpecials = "!#$%&'*+/=?^_`{|}~-";
-    private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true };
+    // One per thread: rules run in parallel, and IdnMapping's instance members are not documented as thread-safe.
+    private static readonly ThreadLocal<IdnMapping> Idn = new(() => new IdnMapping { UseStd3AsciiRules = true });
 
     /// <summary>Why the address is malformed, or null.</summary>
     public static string? Error(string email, bool allowIdn = true)
@@ -34,7 +35,7 @@ public static class EmailValidator
         if (!domain.All(char.IsAscii))
         {
             if (!allowIdn) return "the domain is not ASCII";
-            try { domain = Idn.GetAscii(domain); }
+            try { domain = Idn.Value!.GetAscii(domain); }
             catch (ArgumentException) { return "the domain is not a valid internationalised name"; }
         }
         if (domain.Length > 253) return "the domain is too long";

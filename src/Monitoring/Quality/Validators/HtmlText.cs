@@ -9,14 +9,16 @@ namespace Monitoring.Quality.Validators;
 /// </summary>
 public static class HtmlText
 {
-    private static readonly HtmlParser Parser = new();
+    // One parser per thread: the evaluator runs rules in parallel, and AngleSharp does not promise a shared parser is safe.
+    private static readonly ThreadLocal<HtmlParser> Parsers = new(() => new HtmlParser());
 
     public static string Strip(string text)
     {
         // Plain text (the common case) skips the parser.
         if (text.IndexOf('<') < 0 && text.IndexOf('&') < 0) return Collapse(text);
-        var document = Parser.ParseDocument("<body></body>");
-        var nodes = Parser.ParseFragment(text, document.Body!);
+        var parser = Parsers.Value!;
+        var document = parser.ParseDocument("<body></body>");
+        var nodes = parser.ParseFragment(text, document.Body!);
         var visible = new System.Text.StringBuilder();
         foreach (var node in nodes)
         {
