@@ -8,6 +8,7 @@ try
     {
         ["probes", .. var rest] => await ProbesBenchmark.RunAsync(BenchmarkOptions.Parse(rest)),
         ["import", .. var rest] => await ImportBenchmark.RunAsync(ImportBenchmarkOptions.Parse(rest)),
+        ["kpis", .. var rest] => await KpiBenchmark.RunAsync(KpiBenchmarkOptions.Parse(rest)),
         ["target", "--port", var port] => await KestrelTarget.RunAsync(int.Parse(port)),
         _ => Usage(null),
     };
@@ -22,5 +23,6 @@ static int Usage(string? error)
     if (error is not null) Console.Error.WriteLine(error);
     Console.Error.WriteLine(BenchmarkOptions.Usage);
     Console.Error.WriteLine(ImportBenchmarkOptions.Usage);
+    Console.Error.WriteLine(KpiBenchmarkOptions.Usage);
     return 2;
 }

@@ -42,7 +42,8 @@ public sealed class KpiRunner(SqlKpiRollup rollup, SqlKpiFactsStore facts, IWate
         var done = 0;
         foreach (var (firstDay, lastDay) in Runs(toCompute, ChunkDays))
         {
-            await facts.ReplaceAsync(firstDay, lastDay, await rollup.ComputeAsync(firstDay, lastDay, days, cancellationToken), cancellationToken);
+            var computed = await rollup.ComputeAsync(firstDay, lastDay, days, cancellationToken);
+            await facts.ReplaceAsync(firstDay, lastDay, computed, cancellationToken);
             done += lastDay.DayNumber - firstDay.DayNumber + 1;
             progress?.Report($"{firstDay:yyyy-MM-dd} to {lastDay:yyyy-MM-dd}: {done:N0} of {toCompute.Count:N0} days");
         }
