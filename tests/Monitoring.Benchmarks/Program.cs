@@ -9,6 +9,7 @@ try
         ["probes", .. var rest] => await ProbesBenchmark.RunAsync(BenchmarkOptions.Parse(rest)),
         ["import", .. var rest] => await ImportBenchmark.RunAsync(ImportBenchmarkOptions.Parse(rest)),
         ["quality", .. var rest] => await QualityBenchmark.RunAsync(QualityBenchmarkOptions.Parse(rest)),
+        ["kpis", .. var rest] => await KpiBenchmark.RunAsync(KpiBenchmarkOptions.Parse(rest)),
         ["target", "--port", var port] => await KestrelTarget.RunAsync(int.Parse(port)),
         _ => Usage(null),
     };
@@ -24,5 +25,6 @@ static int Usage(string? error)
     Console.Error.WriteLine(BenchmarkOptions.Usage);
     Console.Error.WriteLine(ImportBenchmarkOptions.Usage);
     Console.Error.WriteLine(QualityBenchmarkOptions.Usage);
+    Console.Error.WriteLine(KpiBenchmarkOptions.Usage);
     return 2;
 }

@@ -5,31 +5,88 @@ using Monitoring.Storage;
 namespace Monitoring.Kpis;
 
 /// <summary>
-/// The managers' view of a period: every KPI that has a value for the whole shop, with its previous period, the same
-/// period a year earlier, the 13-week trend, the target and a traffic light. Targets come from
+/// The managers' view of a period: every KPI that has a value for the whole shop or for one segment, with its previous
+/// period, the same period a year earlier, the 13-week trend, the target and a traffic light. Targets come from
 /// <c>checks/kpis/targets.yaml</c>; the <c>kpi_targets</c> records imported from the shop fill in for the KPIs the file
-/// does not name. Everything is summed from the daily rollup, so building it reads a few hundred rows, not the raw data.
+/// does not name. The additive KPIs are summed from the daily rollup; the account KPIs (repeat, returning, purchase
+/// frequency, attrition) are counted from the accounts' order histories, and the stock KPIs read today's stock, which
+/// stands for the end of any period ending in the last <see cref="StockFreshDays"/> days.
 /// </summary>
-public sealed class KpiReport(SqlKpiFactsStore facts, IDbConnectionFactory database, Checks.ActiveChecks checks)
+public sealed class KpiReport(SqlKpiFactsStore facts, IDbConnectionFactory database, SqlAccountHistories? histories = null,
+    SqlStockSnapshots? stock = null, Checks.ActiveChecks? checks = null, TimeProvider? time = null)
 {
+    /// <summary>Today's stock is the end stock of a period that ended at most this many days ago.</summary>
+    public const int StockFreshDays = 7;
+
+    /// <summary>The shop's days; UTC for a report built without the checks (some tests and tools).</summary>
+    private ShopDays Days => checks is null ? new ShopDays(TimeZoneInfo.Utc) : ShopDays.Of(checks.Current);
+
     /// <summary>The comparisons of every KPI over <paramref name="period"/> for the whole shop.</summary>
-    public async Task<IReadOnlyList<KpiComparison>> ForAsync(Period period, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<KpiComparison>> ForAsync(Period period, CancellationToken cancellationToken) =>
+        ForAsync(period, SegmentKey.All, cancellationToken);
+
+    /// <summary>The comparisons of every KPI that applies to <paramref name="segment"/> over <paramref name="period"/>.</summary>
+    public async Task<IReadOnlyList<KpiComparison>> ForAsync(Period period, SegmentKey segment, CancellationToken cancellationToken)
     {
         // Enough history for the previous period, the year-earlier one and the 13-week trend.
-        var set = new DailyFactsSet(await facts.LoadAsync(period.Start.AddDays(-400), period.End, cancellationToken));
+        var set = new DailyFactsSet(await facts.LoadAsync(period.Start.AddDays(-400), period.End, cancellationToken, segment));
         var targets = await TargetsAsync(cancellationToken);
+        var inputFor = await InputsAsync(set, segment, cancellationToken);
         return KpiCatalog.All
-            .Select(k => KpiComparison.Of(k, period, SegmentKey.All, p => set.Input(p, SegmentKey.All), targets))
+            .Where(k => k.AppliesTo(segment))
+            .Select(k => KpiComparison.Of(k, period, segment, inputFor, targets))
             .Where(c => c.Current.Value is not null)
             .ToList();
     }
 
-    /// <summary>Every KPI's value over <paramref name="period"/> for the whole shop (null where it has none).</summary>
-    public async Task<IReadOnlyList<(string Kpi, decimal? Value)>> ValuesAsync(Period period, CancellationToken cancellationToken)
+    /// <summary>The segments that have rollup rows in the period, by dimension and value (the whole shop first).</summary>
+    public async Task<IReadOnlyList<SegmentKey>> SegmentsAsync(Period period, CancellationToken cancellationToken) =>
+        (await facts.SegmentsAsync(period.Start, period.End, cancellationToken)).Where(s => !s.IsAll).Prepend(SegmentKey.All).ToList();
+
+    /// <summary>Every KPI's value over <paramref name="period"/> for the segment (null where it has none), from the rollup alone.</summary>
+    public async Task<IReadOnlyList<(string Kpi, decimal? Value)>> ValuesAsync(Period period, CancellationToken cancellationToken,
+        SegmentKey? segment = null)
     {
-        var set = new DailyFactsSet(await facts.LoadAsync(period.Start, period.End, cancellationToken));
-        return KpiCatalog.EvaluateAll(set.Input(period, SegmentKey.All)).Select(p => (p.Kpi.Id, p.Value.Value)).ToList();
+        var key = segment ?? SegmentKey.All;
+        var set = new DailyFactsSet(await facts.LoadAsync(period.Start, period.End, cancellationToken, key));
+        return KpiCatalog.EvaluateAll(set.Input(period, key)).Select(p => (p.Kpi.Id, p.Value.Value)).ToList();
     }
+
+    /// <summary>
+    /// The KPI input of any period for the segment, with the account counts and the stock where they exist; each
+    /// period's input is built once (the comparisons of every KPI ask for the same sixteen periods).
+    /// </summary>
+    private async Task<Func<Period, KpiInput>> InputsAsync(DailyFactsSet set, SegmentKey segment, CancellationToken cancellationToken)
+    {
+        var cache = new Dictionary<Period, KpiInput>();
+        if (checks is null)
+            return p => cache.TryGetValue(p, out var input) ? input : cache[p] = set.Input(p, segment);
+        var days = ShopDays.Of(checks.Current);
+        var today = days.DayOf((time ?? TimeProvider.System).GetUtcNow());
+
+        IReadOnlyList<Churn.AccountHistory>? accounts = null;
+        var accountDimensions = Families.CustomerKpis.AttritionRate.Dimensions!;
+        if (histories is not null && (segment.IsAll || accountDimensions.Contains(segment.Dimension)))
+        {
+            var (all, cards) = await histories.LoadAsync(days, cancellationToken);
+            accounts = all.Where(h => cards.TryGetValue(h.AccountId, out var card) ? card.IsIn(segment) : segment.IsAll).ToList();
+        }
+        StockSnapshot? snapshot = null;
+        if (stock is not null && (segment.IsAll || segment.Dimension == SegmentKey.Category))
+            snapshot = await stock.LoadAsync(today, days, segment.IsAll ? null : segment.Value, DeadAfterDays, cancellationToken);
+
+        return p =>
+        {
+            if (cache.TryGetValue(p, out var input)) return input;
+            var counts = accounts is null ? null : AccountCounts.For(accounts, p);
+            var stockInput = snapshot is not null && p.End >= today.AddDays(-StockFreshDays) && p.Start <= today
+                ? new StockInput(null, snapshot, DeadAfterDays) : null;
+            return cache[p] = set.Input(p, segment, counts, stockInput);
+        };
+    }
+
+    /// <summary>A SKU in stock with no sale in this many days is dead stock (requirements K-48).</summary>
+    private const int DeadAfterDays = 180;
 
     /// <summary>The last ISO week that has ended in the shop's time zone.</summary>
     public static Period LastCompleteWeek(DateOnly today) => Period.IsoWeekOf(today).Previous();
@@ -58,7 +115,7 @@ public sealed class KpiReport(SqlKpiFactsStore facts, IDbConnectionFactory datab
     public async Task<KpiHistory> HistoryAsync(KpiDefinition kpi, DateOnly lastDay, SegmentKey segment, CancellationToken cancellationToken)
     {
         var set = new DailyFactsSet(await facts.LoadAsync(KpiHistory.LoadFrom(lastDay), Period.IsoWeekOf(lastDay).End, cancellationToken));
-        return KpiHistory.Of(kpi, segment, lastDay, set, KpiHistory.CalendarFor(ShopDays.Of(checks.Current).Zone, lastDay));
+        return KpiHistory.Of(kpi, segment, lastDay, set, KpiHistory.CalendarFor(Days.Zone, lastDay));
     }
 
     /// <summary>The daily rollup rows from <paramref name="from"/> to <paramref name="to"/>, indexed.</summary>
@@ -67,7 +124,7 @@ public sealed class KpiReport(SqlKpiFactsStore facts, IDbConnectionFactory datab
 
     /// <summary>The targets in force: those of <c>checks/kpis/targets.yaml</c>, then the imported ones for the KPIs it does not name.</summary>
     public async Task<IReadOnlyList<KpiTarget>> TargetsAsync(CancellationToken cancellationToken) =>
-        Combine(checks.Current.KpiTargets, await ImportedTargetsAsync(cancellationToken));
+        Combine(checks?.Current.KpiTargets ?? [], await ImportedTargetsAsync(cancellationToken));
 
     /// <summary>
     /// The file wins over the imports KPI by KPI: once the file names a KPI, every imported target of that KPI is

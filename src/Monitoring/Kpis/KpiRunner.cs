@@ -17,6 +17,12 @@ public sealed class KpiRunner(SqlKpiRollup rollup, SqlKpiFactsStore facts, IWate
     /// <summary>Days before yesterday always recomputed: late cancellations, returns and deliveries restate them.</summary>
     public int RestatementDays { get; init; } = 35;
 
+    /// <summary>
+    /// At most this many consecutive days per rollup call: each call reads every table once for its days, so fewer,
+    /// longer calls are faster (one scan instead of one index probe per day), and this bounds the memory of one call.
+    /// </summary>
+    public int ChunkDays { get; init; } = 366;
+
     private const string WatermarkSource = "kpis", WatermarkEntity = "daily_facts";
 
     public ShopDays Days => ShopDays.Of(checks.Current);
@@ -33,25 +39,50 @@ public sealed class KpiRunner(SqlKpiRollup rollup, SqlKpiFactsStore facts, IWate
             ? await HistoryDaysAsync(days, today, cancellationToken)
             : Window(today).Union(await ChangedDaysAsync(DateTimeOffset.Parse(last), days, cancellationToken)).Where(d => d <= today).Order().ToList();
 
-        var batch = new List<DailyFacts>();
-        foreach (var day in toCompute)
+        var done = 0;
+        foreach (var (firstDay, lastDay) in Runs(toCompute, ChunkDays))
         {
-            batch.Add(new DailyFacts(day, SegmentKey.All, await rollup.ComputeDayAsync(day, days, cancellationToken)));
-            if (batch.Count < 50) continue;
-            await facts.SaveAsync(batch, cancellationToken);
-            progress?.Report($"{day:yyyy-MM-dd}: {toCompute.IndexOf(day) + 1:N0} of {toCompute.Count:N0} days");
-            batch.Clear();
+            var computed = await rollup.ComputeAsync(firstDay, lastDay, days, cancellationToken);
+            await facts.ReplaceAsync(firstDay, lastDay, computed, cancellationToken);
+            done += lastDay.DayNumber - firstDay.DayNumber + 1;
+            progress?.Report($"{firstDay:yyyy-MM-dd} to {lastDay:yyyy-MM-dd}: {done:N0} of {toCompute.Count:N0} days");
         }
-        await facts.SaveAsync(batch, cancellationToken);
         // The watermark is the start of this run: rows changed while it ran are picked up by the next one.
         await watermarks.SetAsync(WatermarkSource, WatermarkEntity, started.ToString("O"), cancellationToken);
         logger.LogInformation("KPIs: {Days} day(s) recomputed in {Seconds:0.0} s", toCompute.Count, clock.Elapsed.TotalSeconds);
-        if (report is not null && metrics is not null)
-        {
-            metrics.RecordKpis("day", SegmentKey.All.Value, await report.ValuesAsync(Period.Day(today.AddDays(-1)), cancellationToken));
-            metrics.RecordKpis("week", SegmentKey.All.Value, await report.ValuesAsync(KpiReport.LastCompleteWeek(today), cancellationToken));
-        }
+        if (report is not null && metrics is not null) await PublishAsync(report, metrics, today, cancellationToken);
         return toCompute.Count;
+    }
+
+    /// <summary>
+    /// Publishes yesterday's and last week's values as gauges for the whole shop and each account segment only: those
+    /// are few (a handful of typologies) where channels, countries and categories can be many, and every value is one
+    /// series per KPI (DESIGN.md decision 6). The other segments are on the /kpis page.
+    /// </summary>
+    private static async Task PublishAsync(KpiReport report, Metrics.MonitoringMetrics metrics, DateOnly today, CancellationToken cancellationToken)
+    {
+        foreach (var (label, period) in new[] { ("day", Period.Day(today.AddDays(-1))), ("week", KpiReport.LastCompleteWeek(today)) })
+        {
+            var segments = (await report.SegmentsAsync(period, cancellationToken))
+                .Where(s => s.IsAll || s.Dimension == SegmentKey.AccountSegment).Take(MaxPublishedSegments + 1);
+            foreach (var segment in segments)
+                metrics.RecordKpis(label, segment.ToString(), await report.ValuesAsync(period, cancellationToken, segment));
+        }
+    }
+
+    /// <summary>At most this many account segments are published as metric labels (the rest stay on the page).</summary>
+    public const int MaxPublishedSegments = 20;
+
+    /// <summary>The days as runs of consecutive days, each at most <paramref name="longest"/> days long.</summary>
+    public static IEnumerable<(DateOnly First, DateOnly Last)> Runs(IReadOnlyList<DateOnly> sortedDays, int longest)
+    {
+        for (var i = 0; i < sortedDays.Count;)
+        {
+            var j = i;
+            while (j + 1 < sortedDays.Count && sortedDays[j + 1].DayNumber == sortedDays[j].DayNumber + 1 && j + 1 - i < longest) j++;
+            yield return (sortedDays[i], sortedDays[j]);
+            i = j + 1;
+        }
     }
 
     private IEnumerable<DateOnly> Window(DateOnly today) =>

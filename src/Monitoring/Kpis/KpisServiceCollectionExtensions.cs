@@ -12,6 +12,7 @@ public static class KpisServiceCollectionExtensions
         services.AddSingleton<KpiRunner>();
         services.AddSingleton<KpiReport>();
         services.AddSingleton<SqlAccountHistories>();
+        services.AddSingleton<SqlStockSnapshots>();
         services.AddSingleton<ChurnList>();
         services.AddSingleton<Anomalies.KpiAnomalyFinder>();
         services.AddSingleton<Anomalies.KpiAnomalyAlerts>();

@@ -4,8 +4,20 @@ using Monitoring.Kpis.Churn;
 
 namespace Monitoring.Storage;
 
-/// <summary>An account as the churn list shows it.</summary>
-public sealed record AccountCard(string Id, string? Name, string? SalesRep, string? Segment);
+/// <summary>An account as the churn list shows it, with the dimensions the KPIs of a segment filter accounts by.</summary>
+public sealed record AccountCard(string Id, string? Name, string? SalesRep, string? Segment, string? Country = null,
+    string? AcquisitionChannel = null)
+{
+    /// <summary>True when the account belongs to the segment (every account belongs to <c>*</c>).</summary>
+    public bool IsIn(SegmentKey segment) => segment.Dimension switch
+    {
+        "*" => true,
+        SegmentKey.AccountSegment => Segment == segment.Value,
+        SegmentKey.Country => Country == segment.Value,
+        SegmentKey.AcquisitionChannel => AcquisitionChannel == segment.Value,
+        _ => false,
+    };
+}
 
 /// <summary>Every account's counted orders (day in the shop's calendar and net value), read for the churn classification.</summary>
 public sealed class SqlAccountHistories(IDbConnectionFactory database)
@@ -29,7 +41,11 @@ public sealed class SqlAccountHistories(IDbConnectionFactory database)
                 .OrderBy(o => o.Day).ToList()))
             .ToList();
         var accounts = (await connection.QueryAsync<AccountCard>(new CommandDefinition(
-                "SELECT id AS Id, name AS Name, sales_rep AS SalesRep, segment AS Segment FROM accounts", cancellationToken: cancellationToken)))
+                """
+                SELECT id AS Id, name AS Name, sales_rep AS SalesRep, segment AS Segment, country AS Country,
+                       acquisition_channel AS AcquisitionChannel
+                FROM accounts
+                """, cancellationToken: cancellationToken)))
             .ToDictionary(a => a.Id);
         return (histories, accounts);
     }

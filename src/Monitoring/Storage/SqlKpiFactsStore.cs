@@ -29,14 +29,60 @@ public sealed class SqlKpiFactsStore(IDbConnectionFactory database, TimeProvider
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<DailyFacts>> LoadAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces every row of the days from <paramref name="first"/> to <paramref name="last"/> with these (a segment
+    /// that had rows before and has none now, because an order moved, loses them), in one transaction.
+    /// </summary>
+    public async Task ReplaceAsync(DateOnly first, DateOnly last, IReadOnlyList<DailyFacts> facts, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM kpi_daily_facts WHERE day >= @First AND day <= @Last",
+            new { First = first.ToString("yyyy-MM-dd"), Last = last.ToString("yyyy-MM-dd") }, transaction, cancellationToken: cancellationToken));
+        var at = time.GetUtcNow().ToUnixTimeMilliseconds();
+        // Many rows per statement: a full recompute writes tens of thousands of rows (SQLite allows 999 parameters).
+        foreach (var chunk in facts.Chunk(150))
+        {
+            var parameters = new DynamicParameters();
+            var values = new List<string>();
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                values.Add($"(@D{i}, @M{i}, @V{i}, @F{i}, @At)");
+                parameters.Add($"D{i}", chunk[i].Day.ToString("yyyy-MM-dd"));
+                parameters.Add($"M{i}", chunk[i].Segment.Dimension);
+                parameters.Add($"V{i}", chunk[i].Segment.Value);
+                parameters.Add($"F{i}", JsonSerializer.Serialize(chunk[i].Sums, Json));
+            }
+            parameters.Add("At", at);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO kpi_daily_facts (day, dimension, value, facts, computed_at) VALUES " + string.Join(", ", values),
+                parameters, transaction, cancellationToken: cancellationToken));
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The rows of the days from <paramref name="from"/> to <paramref name="to"/>, of one segment or of all.</summary>
+    public async Task<IReadOnlyList<DailyFacts>> LoadAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken,
+        SegmentKey? segment = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string Day, string Dimension, string Value, string Facts)>(new CommandDefinition(
-            "SELECT day, dimension, value, facts FROM kpi_daily_facts WHERE day >= @From AND day <= @To",
-            new { From = from.ToString("yyyy-MM-dd"), To = to.ToString("yyyy-MM-dd") }, cancellationToken: cancellationToken));
+            "SELECT day, dimension, value, facts FROM kpi_daily_facts WHERE day >= @From AND day <= @To" +
+            (segment is null ? "" : " AND dimension = @Dimension AND value = @Value"),
+            new { From = from.ToString("yyyy-MM-dd"), To = to.ToString("yyyy-MM-dd"), segment?.Dimension, segment?.Value },
+            cancellationToken: cancellationToken));
         return rows.Select(r => new DailyFacts(DateOnly.ParseExact(r.Day, "yyyy-MM-dd"), new SegmentKey(r.Dimension, r.Value),
             JsonSerializer.Deserialize<FactSums>(r.Facts, Json) ?? FactSums.Zero)).ToList();
+    }
+
+    /// <summary>The segments with at least one row in the days, by dimension and value.</summary>
+    public async Task<IReadOnlyList<SegmentKey>> SegmentsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Dimension, string Value)>(new CommandDefinition(
+            "SELECT DISTINCT dimension, value FROM kpi_daily_facts WHERE day >= @From AND day <= @To ORDER BY dimension, value",
+            new { From = from.ToString("yyyy-MM-dd"), To = to.ToString("yyyy-MM-dd") }, cancellationToken: cancellationToken));
+        return rows.Select(r => new SegmentKey(r.Dimension, r.Value)).ToList();
     }
 
     /// <summary>The basket histogram as its bucket counts.</summary>

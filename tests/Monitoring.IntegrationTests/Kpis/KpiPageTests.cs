@@ -34,5 +34,12 @@ public sealed class KpiPageTests(PostgresFixture postgres)
             await host.Clients[AccessHost.ReadKey].GetStringAsync("/metrics"));
         Assert.Contains("data-kpi=\"conversion_rate\"", page);
         Assert.Contains("25.0 %", page); // two web orders for eight sessions
+
+        // The same day for the web sales channel: the selector offers it, and sessions (no sales channel) drop out.
+        var web = await host.Clients[Monitoring.Access.Roles.Viewer].GetStringAsync($"/kpis?period={day:yyyy-MM-dd}&segment=sales_channel%3Dweb");
+        Assert.Contains("segment sales_channel=web", web);
+        Assert.Contains("<option value=\"sales_channel=web\" selected=\"selected\">", web);
+        Assert.Contains("data-kpi=\"orders\"", web);
+        Assert.DoesNotContain("data-kpi=\"sessions\"", web);
     }
 }

@@ -46,7 +46,7 @@ public abstract class KpiReportTargetsConformance(ITestBackend backend) : IAsync
             new("net_revenue", SegmentKey.All, "week", 10000m, null, "Directeur commercial", "Push the year-end offer"),
         ];
         var checks = new ActiveChecks(new CheckSet("checks", new MonitoringSettings(), []) { KpiTargets = fromFile });
-        var report = new KpiReport(new SqlKpiFactsStore(Current.Database, TimeProvider.System), Current.Database, checks);
+        var report = new KpiReport(new SqlKpiFactsStore(Current.Database, TimeProvider.System), Current.Database, checks: checks);
 
         var rows = (await report.ForAsync(Week, default)).ToDictionary(c => c.Kpi.Id);
 
@@ -66,7 +66,7 @@ public abstract class KpiReportTargetsConformance(ITestBackend backend) : IAsync
     public async Task Uses_the_targets_of_the_configuration_in_force_after_a_reload()
     {
         var checks = new ActiveChecks(new CheckSet("checks", new MonitoringSettings(), []));
-        var report = new KpiReport(new SqlKpiFactsStore(Current.Database, TimeProvider.System), Current.Database, checks);
+        var report = new KpiReport(new SqlKpiFactsStore(Current.Database, TimeProvider.System), Current.Database, checks: checks);
         var before = await report.ComparisonAsync(KpiCatalog.Find("conversion_rate")!, Week, SegmentKey.All, default);
 
         checks.Replace(checks.Current with { KpiTargets = [new("conversion_rate", SegmentKey.All, "week", 0.0505m, null, "Claire", null)] });

@@ -16,10 +16,14 @@ public static class BasketKpis
     public static readonly KpiDefinition AverageBasket = new("average_basket", "Average basket", KpiUnit.Money, "orders",
         Excluding.Orders, HigherIsBetter: true, KpiAudience.Managers, i => KpiValue.Ratio(i.Sums.NetRevenue, i.Sums.Orders));
 
-    /// <summary>Median order value (K-25): B2B baskets have outliers; estimated within 0.5 % from the daily histograms.</summary>
+    /// <summary>
+    /// Median order value (K-25): B2B baskets have outliers; estimated within 0.5 % from the daily histograms. Whole
+    /// orders only, so not per product category (an order spans several).
+    /// </summary>
     public static readonly KpiDefinition MedianBasket = new("median_basket", "Median basket", KpiUnit.Money, "orders",
         Excluding.Orders + "; estimated from 1 %-wide value buckets", HigherIsBetter: true, KpiAudience.Managers,
-        i => i.Sums.Baskets.Median is { } median ? new KpiValue(median, null, i.Sums.Baskets.Total) : KpiValue.Missing("no orders"));
+        i => i.Sums.Baskets.Median is { } median ? new KpiValue(median, null, i.Sums.Baskets.Total) : KpiValue.Missing("no orders"))
+        { Dimensions = Cuts.OrderLevel };
 
     /// <summary>
     /// Orders ÷ distinct ordering accounts (K-26). Exact with account counts; without them the denominator is the sum

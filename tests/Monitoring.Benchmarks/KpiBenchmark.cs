@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Monitoring.Checks;
+using Monitoring.Kpis;
+using Monitoring.Shop;
+using Monitoring.Storage;
+using Monitoring.TestSupport;
+using Npgsql;
+
+namespace Monitoring.Benchmarks;
+
+/// <summary>
+/// The KPI engine's full recompute (every day, every segment, as <c>monitoring kpis --recompute</c> runs it) on a
+/// throwaway PostgreSQL filled with generated orders and sessions, against a single-scan SQL baseline that only sums
+/// the same rows per shop day (one <c>GROUP BY day</c> over order lines joined to orders, one over sessions), and the
+/// daily incremental run after one day's rows changed. The shop's time zone is Europe/Paris.
+/// </summary>
+public static class KpiBenchmark
+{
+    private const string Zone = "Europe/Paris";
+
+    public static async Task<int> RunAsync(KpiBenchmarkOptions options)
+    {
+        await using var server = await PostgresServer.StartAsync();
+        var connectionString = await server.CreateDatabaseAsync();
+        var checks = new ActiveChecks(new CheckSet("checks", new MonitoringSettings { TimeZone = Zone }, []));
+        await using var services = await ServicesAsync(connectionString, checks);
+        var days = ShopDays.Of(checks.Current);
+        var today = days.DayOf(DateTimeOffset.UtcNow);
+        var firstDay = today.AddDays(-options.Days);
+
+        var clock = Stopwatch.StartNew();
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await new KpiDataGenerator(options, days.StartOf(firstDay).ToUniversalTime(), DateTimeOffset.UtcNow.AddDays(-1)).FillAsync(connection);
+            Console.Error.WriteLine($"VACUUM ANALYZE ({clock.Elapsed.TotalSeconds:0} s)");
+            await Execute(connection, "VACUUM ANALYZE");
+            Console.Error.WriteLine($"data ready in {clock.Elapsed.TotalSeconds:0} s; size {await Scalar(connection, "SELECT pg_size_pretty(pg_database_size(current_database()))")}");
+        }
+
+        var orderBaseline = await TimeAsync("baseline: order lines ⋈ orders, GROUP BY day", () => BaselineAsync(connectionString, """
+            SELECT date_trunc('day', o.placed_at AT TIME ZONE 'Europe/Paris') AS day, count(*), sum(l.quantity), sum(l.amount),
+                   sum(l.quantity * l.unit_cost)
+            FROM order_lines l JOIN orders o ON o.id = l.order_id GROUP BY 1
+            """));
+        var sessionBaseline = await TimeAsync("baseline: sessions, GROUP BY day", () => BaselineAsync(connectionString, """
+            SELECT date_trunc('day', started_at AT TIME ZONE 'Europe/Paris') AS day, count(*), sum(pages)
+            FROM sessions GROUP BY 1
+            """));
+        var runner = services.GetRequiredService<KpiRunner>();
+        var progress = new Progress<string>(p => Console.Error.WriteLine("  " + p));
+        var computedDays = 0;
+        var full = await TimeAsync("full recompute (KpiRunner, every segment)", async () => computedDays = await runner.RunAsync(true, progress, default));
+        long rows;
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            rows = Convert.ToInt64(await Scalar(connection, "SELECT count(*) FROM kpi_daily_facts"));
+            // One day's rows change, as an import of late corrections would: a day outside the restatement window.
+            var touched = days.UtcRange(today.AddDays(-100));
+            await using var touch = new NpgsqlCommand("""
+                UPDATE orders SET status = CASE WHEN status = 'cancelled' THEN 'delivered' ELSE status END, changed_at = now()
+                WHERE placed_at >= @From AND placed_at < @To
+                """, connection);
+            touch.Parameters.AddWithValue("From", touched.Start.UtcDateTime);
+            touch.Parameters.AddWithValue("To", touched.End.UtcDateTime);
+            Console.Error.WriteLine($"touched {await touch.ExecuteNonQueryAsync():N0} orders of {today.AddDays(-100):yyyy-MM-dd}");
+        }
+        var incrementalDays = 0;
+        var incremental = await TimeAsync("daily incremental run", async () => incrementalDays = await runner.RunAsync(false, progress, default));
+
+        var baseline = orderBaseline + sessionBaseline;
+        Console.WriteLine();
+        Console.WriteLine($"KPI rollup on PostgreSQL, {options.OrderLines:N0} order lines ({options.OrderLines / KpiDataGenerator.LinesPerOrder:N0} orders), " +
+                          $"{options.Sessions:N0} sessions, {options.Accounts:N0} accounts, {options.Products:N0} products over {options.Days} days, " +
+                          $"{Environment.ProcessorCount} cores");
+        Console.WriteLine($"  single-scan baseline (order lines {orderBaseline:0.0} s + sessions {sessionBaseline:0.0} s) {baseline,8:0.0} s");
+        Console.WriteLine($"  full recompute: {computedDays:N0} days, {rows:N0} day×segment rows  {full,8:0.0} s");
+        Console.WriteLine($"  ratio full recompute ÷ baseline (goal ≤ 2)                 {full / baseline,8:0.00}");
+        Console.WriteLine($"  daily incremental run: {incrementalDays:N0} days (goal < 5 s)         {incremental,8:0.0} s");
+        return 0;
+    }
+
+    private static async Task<double> TimeAsync(string name, Func<Task> action)
+    {
+        Console.Error.WriteLine($"{name} …");
+        var clock = Stopwatch.StartNew();
+        await action();
+        Console.Error.WriteLine($"{name}: {clock.Elapsed.TotalSeconds:0.0} s");
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Runs the query and reads every row, as the rollup reads its own.</summary>
+    private static async Task BaselineAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 3600 };
+        await using var reader = await command.ExecuteReaderAsync();
+        var count = 0;
+        while (await reader.ReadAsync()) count++;
+        Console.Error.WriteLine($"  {count:N0} days");
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 3600 };
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<object?> Scalar(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 3600 };
+        return await command.ExecuteScalarAsync();
+    }
+
+    private static async Task<ServiceProvider> ServicesAsync(string connectionString, ActiveChecks checks)
+    {
+        var services = new ServiceCollection().AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)).AddSingleton(TimeProvider.System);
+        services.AddStorage(new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = connectionString });
+        services.AddShop();
+        services.AddKpis();
+        services.AddSingleton(checks);
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<IMigrator>().MigrateAsync(CancellationToken.None);
+        return provider;
+    }
+}

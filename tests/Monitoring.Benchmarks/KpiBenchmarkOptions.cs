@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace Monitoring.Benchmarks;
+
+/// <summary>The options of the <c>kpis</c> verb.</summary>
+public sealed record KpiBenchmarkOptions
+{
+    public const string Usage = """
+        usage: dotnet run --project tests/Monitoring.Benchmarks -c Release -- kpis [options]
+          --order-lines N     order lines generated, 5 per order (default 10000000)
+          --sessions N        sessions generated (default 20000000)
+          --days D            days of history they are spread over, ending yesterday (default 730)
+          --accounts N        customer accounts (default 20000)
+          --products N        products (default 20000)
+        """;
+
+    public int OrderLines { get; init; } = 10_000_000;
+    public int Sessions { get; init; } = 20_000_000;
+    public int Days { get; init; } = 730;
+    public int Accounts { get; init; } = 20_000;
+    public int Products { get; init; } = 20_000;
+
+    public static KpiBenchmarkOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new KpiBenchmarkOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            options = args[i] switch
+            {
+                "--order-lines" => options with { OrderLines = Number(Value(), 100, 100_000_000) },
+                "--sessions" => options with { Sessions = Number(Value(), 100, 200_000_000) },
+                "--days" => options with { Days = Number(Value(), 60, 3650) },
+                "--accounts" => options with { Accounts = Number(Value(), 10, 10_000_000) },
+                "--products" => options with { Products = Number(Value(), 10, 10_000_000) },
+                var other => throw new ArgumentException($"unknown option '{other}'"),
+            };
+        }
+        return options;
+    }
+
+    private static int Number(string text, int min, int max) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw new ArgumentException($"'{text}' is not a whole number from {min} to {max}");
+}
