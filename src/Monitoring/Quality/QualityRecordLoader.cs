@@ -13,8 +13,10 @@ public static class QualityRecordLoader
 {
     public sealed record Loaded(IReadOnlyList<QualityRecord> Records, IReadOnlyDictionary<string, IReadOnlySet<string>> ReferenceSets);
 
+    /// <summary>Loads every record the rules need, or with <paramref name="changes"/> only the changed ones (the
+    /// reference sets and revenues are still whole).</summary>
     public static async Task<Loaded> LoadAsync(SqlShopRecords shop, IReadOnlyList<QualityRuleDefinition> rules, DateTimeOffset revenueSince,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Incremental.QualityChangeSet? changes = null)
     {
         var wanted = rules.Select(r => r.Entity).ToHashSet(StringComparer.Ordinal);
         var needsSets = rules.Any(r => r.Kind is "reference" or "unused_media");
@@ -22,7 +24,7 @@ public static class QualityRecordLoader
         var needAccounts = needsSets || wanted.Overlaps(["account", "contact", "address"]);
 
         async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> Rows(ShopEntity entity, bool needed) =>
-            needed ? await shop.ReadAsync(entity, cancellationToken) : [];
+            !needed ? [] : changes is null ? await shop.ReadAsync(entity, cancellationToken) : await changes.ReadAsync(shop, entity, cancellationToken);
 
         var productRevenue = needProducts ? await shop.RevenueAsync(byAccount: false, revenueSince, cancellationToken) : new Dictionary<string, decimal>();
         var accountRevenue = needAccounts ? await shop.RevenueAsync(byAccount: true, revenueSince, cancellationToken) : new Dictionary<string, decimal>();
@@ -60,8 +62,8 @@ public static class QualityRecordLoader
             records.AddRange(Records(ShopModel.Order, await Rows(ShopModel.Order, true)).Select(o => OwnedBy(o, accounts, "account_id")));
 
         var sets = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
-        if (needProducts) sets["product"] = products.Keys.ToHashSet(StringComparer.Ordinal);
-        if (needAccounts) sets["account"] = accounts.Keys.ToHashSet(StringComparer.Ordinal);
+        if (needProducts) sets["product"] = changes is null ? products.Keys.ToHashSet(StringComparer.Ordinal) : await shop.ValuesAsync(ShopModel.Product, "sku", cancellationToken);
+        if (needAccounts) sets["account"] = changes is null ? accounts.Keys.ToHashSet(StringComparer.Ordinal) : await shop.ValuesAsync(ShopModel.Account, "id", cancellationToken);
         return new Loaded(records, sets);
     }
 

@@ -12,20 +12,27 @@ public sealed record QualityScanReport(
     int Records,
     IReadOnlyList<DomainScore> Domains,
     IReadOnlyDictionary<FindingTransition, int> Transitions,
-    int Unresolved);
+    int Unresolved)
+{
+    /// <summary>True for an incremental scan: only the changed records were re-scored, and no domain scores were kept.</summary>
+    public bool Incremental { get; init; }
+}
 
 /// <summary>
 /// A full scan of the store: loads the records the rules' entities need (with their related rows and 90-day
 /// revenue), evaluates the rules, moves the findings through their lifecycle, and keeps today's domain scores.
+/// With <see cref="Incremental.QualityScanMarks"/> it also records when it ran and with which rules, for
+/// <see cref="ScanChangedAsync"/> (in QualityScanner.Incremental.cs). Scans of one scanner run one at a time.
 /// </summary>
-public sealed class QualityScanner(IQualityStore store, SqlShopRecords shop, TimeProvider time, ILogger<QualityScanner> logger,
-    MonitoringMetrics? metrics = null)
+public sealed partial class QualityScanner(IQualityStore store, SqlShopRecords shop, TimeProvider time, ILogger<QualityScanner> logger,
+    MonitoringMetrics? metrics = null, Incremental.QualityScanMarks? marks = null)
 {
     /// <summary>The window of the revenue that weights scores and priorities (research §6.2.7).</summary>
     public static readonly TimeSpan RevenueWindow = TimeSpan.FromDays(90);
 
     public async Task<QualityScanReport> ScanAsync(IReadOnlyList<QualityRuleDefinition> rules, CancellationToken cancellationToken)
     {
+        using var turn = await EnterAsync(cancellationToken);
         var now = time.GetUtcNow();
         var loaded = await QualityRecordLoader.LoadAsync(shop, rules, now - RevenueWindow, cancellationToken);
         var context = new QualityScanContext { Now = now, ReferenceSets = loaded.ReferenceSets };
@@ -54,6 +61,7 @@ public sealed class QualityScanner(IQualityStore store, SqlShopRecords shop, Tim
             report.Records, transitions.GetValueOrDefault(FindingTransition.Opened) + transitions.GetValueOrDefault(FindingTransition.Reopened),
             transitions.GetValueOrDefault(FindingTransition.Resolved), report.Unresolved,
             string.Join(", ", domains.Select(d => $"{d.Domain} {d.Score:0.0} ({d.Grade})")));
+        if (marks is not null) await marks.FullScanDoneAsync(now, QualityRuleSet.Hash(rules), cancellationToken);
         return report;
     }
 }

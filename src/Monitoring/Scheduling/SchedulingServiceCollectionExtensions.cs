@@ -48,6 +48,8 @@ public static class SchedulingServiceCollectionExtensions
         services.AddTransient<RetentionJob>();
         services.AddSingleton<Quality.QualityScanner>();
         services.AddTransient<QualityScanJob>();
+        services.AddSingleton<Quality.Incremental.QualityScanMarks>();
+        services.AddTransient<QualityIncrementalJob>();
         services.AddTransient<SourceJob>();
         services.AddTransient<KpiJob>();
         // Hosted services start in registration order: the catalog must be applied before the server polls.
