@@ -59,6 +59,8 @@ public static class MonitoringApp
         builder.Services.AddSingleton(new ActiveChecks(checks));
         builder.Services.AddSingleton(scheduling);
         builder.Services.AddSingleton(retention);
+        builder.Services.AddSingleton(builder.Configuration.GetSection(Quality.Media.MediaProbeOptions.Section).Get<Quality.Media.MediaProbeOptions>()
+            ?? new Quality.Media.MediaProbeOptions());
         builder.Services.AddMonitoringMetrics();
         builder.Services.AddStorage(storage);
         builder.Services.AddProbes();

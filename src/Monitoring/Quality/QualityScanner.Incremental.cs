@@ -55,7 +55,7 @@ public sealed partial class QualityScanner
         }
 
         var loaded = await QualityRecordLoader.LoadAsync(shop, recordRules, now - RevenueWindow, cancellationToken, changes);
-        var context = new QualityScanContext { Now = now, ReferenceSets = loaded.ReferenceSets };
+        var context = new QualityScanContext { Now = now, ReferenceSets = loaded.ReferenceSets, MediaProbe = mediaProbes?.Start() };
         var evaluation = await new QualityEvaluator(recordRules).EvaluateAsync(loaded.Records, context, cancellationToken: cancellationToken);
         var previous = await store.LoadStatesAsync(cancellationToken);
         var found = FindingLifecycle.Apply(previous, QualityScan.Incremental(evaluation, loaded.Records, now));

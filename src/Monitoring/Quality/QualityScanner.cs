@@ -25,7 +25,7 @@ public sealed record QualityScanReport(
 /// <see cref="ScanChangedAsync"/> (in QualityScanner.Incremental.cs). Scans of one scanner run one at a time.
 /// </summary>
 public sealed partial class QualityScanner(IQualityStore store, SqlShopRecords shop, TimeProvider time, ILogger<QualityScanner> logger,
-    MonitoringMetrics? metrics = null, Incremental.QualityScanMarks? marks = null)
+    MonitoringMetrics? metrics = null, Incremental.QualityScanMarks? marks = null, Media.MediaProbes? mediaProbes = null)
 {
     /// <summary>The window of the revenue that weights scores and priorities (research §6.2.7).</summary>
     public static readonly TimeSpan RevenueWindow = TimeSpan.FromDays(90);
@@ -35,7 +35,7 @@ public sealed partial class QualityScanner(IQualityStore store, SqlShopRecords s
         using var turn = await EnterAsync(cancellationToken);
         var now = time.GetUtcNow();
         var loaded = await QualityRecordLoader.LoadAsync(shop, rules, now - RevenueWindow, cancellationToken);
-        var context = new QualityScanContext { Now = now, ReferenceSets = loaded.ReferenceSets };
+        var context = new QualityScanContext { Now = now, ReferenceSets = loaded.ReferenceSets, MediaProbe = mediaProbes?.Start() };
         var evaluation = await new QualityEvaluator(rules).EvaluateAsync(loaded.Records, context, cancellationToken: cancellationToken);
 
         var previous = await store.LoadStatesAsync(cancellationToken);

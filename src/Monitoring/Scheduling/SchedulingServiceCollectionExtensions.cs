@@ -50,6 +50,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddTransient<QualityScanJob>();
         services.AddSingleton<Quality.Incremental.QualityScanMarks>();
         services.AddTransient<QualityIncrementalJob>();
+        services.AddSingleton<Quality.Media.MediaProbes>();
         services.AddTransient<SourceJob>();
         services.AddTransient<KpiJob>();
         // Hosted services start in registration order: the catalog must be applied before the server polls.
