@@ -84,6 +84,19 @@ public sealed class HttpMediaProbeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_host_that_does_not_answer_is_not_asked_again_in_the_same_scan()
+    {
+        var probe = Probe(timeout: TimeSpan.FromMilliseconds(500));
+        await probe.ProbeAsync(_server.Url + "/slow.png", default);
+
+        // Another URL of the same host fails at once with the first one's error, without a request.
+        var other = await probe.ProbeAsync(_server.Url + "/photo.png", default);
+
+        Assert.Equal(new MediaProbeResult(null, Error: "no answer within 0.5 s"), other);
+        Assert.Equal(0, _hits.GetValueOrDefault("HEAD /photo.png"));
+    }
+
+    [Fact]
     public async Task Each_url_is_fetched_once_per_scan()
     {
         var probe = Probe();

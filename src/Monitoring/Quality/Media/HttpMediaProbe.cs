@@ -10,12 +10,15 @@ namespace Monitoring.Quality.Media;
 /// server that refuses HEAD (405, 501) gets the ranged GET alone; one that ignores the range is read no further than
 /// <see cref="MediaProbeOptions.HeaderBytes"/> either, and the connection is dropped. Each URL is fetched once per scan
 /// however many rules and records ask (the cache lives as long as this object: one scan), at most
-/// <see cref="MediaProbeOptions.Concurrency"/> at a time, each within <see cref="MediaProbeOptions.Timeout"/>.
+/// <see cref="MediaProbeOptions.Concurrency"/> at a time, each within <see cref="MediaProbeOptions.Timeout"/>. A host
+/// that did not answer at all (DNS, connection, timeout) is not asked again in the same scan: its other URLs fail at
+/// once with the same error, so that ten thousand images on a dead CDN cost one timeout, not ten thousand.
 /// </summary>
 public sealed class HttpMediaProbe(HttpClient client, MediaProbeOptions options) : IMediaProbe
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<MediaProbeResult>>> _cache = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _slots = new(Math.Max(1, options.Concurrency));
+    private readonly ConcurrentDictionary<string, string> _deadHosts = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>URLs fetched so far (not counting the answers served from the cache).</summary>
     public int Fetched => _cache.Count;
@@ -27,7 +30,13 @@ public sealed class HttpMediaProbe(HttpClient client, MediaProbeOptions options)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             return new MediaProbeResult(null, Error: "not an http(s) URL");
+        if (_deadHosts.TryGetValue(uri.Authority, out var dead)) return new MediaProbeResult(null, Error: dead);
         await _slots.WaitAsync(cancellationToken);
+        if (_deadHosts.TryGetValue(uri.Authority, out dead))
+        {
+            _slots.Release();
+            return new MediaProbeResult(null, Error: dead);
+        }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Timeout);
         try
@@ -47,16 +56,22 @@ public sealed class HttpMediaProbe(HttpClient client, MediaProbeOptions options)
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new MediaProbeResult(null, Error: $"no answer within {options.Timeout.TotalSeconds:0.#} s");
+            return Dead(uri, $"no answer within {options.Timeout.TotalSeconds:0.#} s");
         }
         catch (HttpRequestException e)
         {
-            return new MediaProbeResult(null, Error: e.Message);
+            return Dead(uri, e.Message);
         }
         finally
         {
             _slots.Release();
         }
+    }
+
+    private MediaProbeResult Dead(Uri uri, string error)
+    {
+        _deadHosts.TryAdd(uri.Authority, error);
+        return new MediaProbeResult(null, Error: error);
     }
 
     private async Task<MediaProbeResult> RangedGetAsync(Uri uri, CancellationToken cancellationToken)

@@ -19,7 +19,9 @@ public static class MediaMeasurement
             async (i, ct) =>
             {
                 var record = media[i];
-                measured[i] = record.Text("url") is { } url ? With(record, await probe.ProbeAsync(url, ct)) : record;
+                try { measured[i] = record.Text("url") is { } url ? With(record, await probe.ProbeAsync(url, ct)) : record; }
+                // A probe that throws measured nothing: the record keeps its values; media_reachable reports the error.
+                catch (Exception e) when (e is not OperationCanceledException) { measured[i] = record; }
             });
         return measured.ToList();
     }
