@@ -54,6 +54,7 @@ public static class DemoShopApp
         app.MapOrderPages();
         app.MapQuotePages();
         app.MapShopApi();
+        app.MapProductMedia();
         return app;
     }
 

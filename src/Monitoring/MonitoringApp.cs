@@ -65,6 +65,8 @@ public static class MonitoringApp
         builder.Services.AddSingleton(retention);
         builder.Services.AddSingleton(builder.Configuration.GetSection(Quality.Digest.QualityDigestOptions.Section).Get<Quality.Digest.QualityDigestOptions>()
                                       ?? new Quality.Digest.QualityDigestOptions());
+        builder.Services.AddSingleton(builder.Configuration.GetSection(Quality.Media.MediaProbeOptions.Section).Get<Quality.Media.MediaProbeOptions>()
+            ?? new Quality.Media.MediaProbeOptions());
         builder.Services.AddMonitoringMetrics();
         builder.Services.AddStorage(storage);
         builder.Services.AddProbes();

@@ -49,6 +49,7 @@ public static class DemoCommand
             {
                 builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
                 builder.Services.AddHostedService<Shop.Demo.DemoDataLoader>();
+                builder.Configuration[Shop.Demo.DemoDataLoader.MediaBaseUrlKey] = shopUrl.TrimEnd('/') + "/media";
             },
             app =>
             {

@@ -37,7 +37,7 @@ public static class ScoreCommand
             return 2;
         }
 
-        await using var services = await CliServices.BuildAsync(hostArgs, cancellationToken, s => s.AddSingleton<QualityScanner>());
+        await using var services = await CliServices.BuildAsync(hostArgs, cancellationToken, s => s.AddSingleton<QualityScanner>().AddSingleton<Quality.Incremental.QualityScanMarks>());
         var report = await services.GetRequiredService<QualityScanner>().ScanAsync(checks.QualityRules, cancellationToken);
         var store = services.GetRequiredService<IQualityStore>();
 

@@ -20,6 +20,10 @@ public sealed class QualityEvaluator(IReadOnlyList<QualityRuleDefinition> rules)
         CancellationToken cancellationToken = default)
     {
         var byEntity = records.GroupBy(r => r.Entity, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        // Fetch every medium's URL once, before the rules that read what it serves (size, dimensions, reachability).
+        if (context.MediaProbe is { } probe && byEntity.TryGetValue("media", out var media)
+            && Rules.Any(r => r.Entity == "media" && Media.MediaMeasurement.Kinds.Contains(r.Kind) && (only?.Invoke(r) ?? true)))
+            byEntity["media"] = await Media.MediaMeasurement.MeasureAsync(media, probe, cancellationToken);
         var evaluated = Rules.Where(r => only?.Invoke(r) ?? true).ToList();
         var checksByRule = new List<RuleCheck>[evaluated.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };

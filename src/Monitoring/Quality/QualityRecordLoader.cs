@@ -13,8 +13,10 @@ public static class QualityRecordLoader
 {
     public sealed record Loaded(IReadOnlyList<QualityRecord> Records, IReadOnlyDictionary<string, IReadOnlySet<string>> ReferenceSets);
 
+    /// <summary>Loads every record the rules need, or with <paramref name="changes"/> only the changed ones (the
+    /// reference sets and revenues are still whole).</summary>
     public static async Task<Loaded> LoadAsync(SqlShopRecords shop, IReadOnlyList<QualityRuleDefinition> rules, DateTimeOffset revenueSince,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Incremental.QualityChangeSet? changes = null)
     {
         var wanted = rules.Select(r => r.Entity).ToHashSet(StringComparer.Ordinal);
         var needsSets = rules.Any(r => r.Kind is "reference" or "unused_media");
@@ -22,9 +24,11 @@ public static class QualityRecordLoader
         var needAccounts = needsSets || wanted.Overlaps(["account", "contact", "address"]);
 
         // The tables are read at the same time, each on its own connection and thread: the database sends one while
-        // this process decodes another.
+        // this process decodes another. An incremental scan reads only the changed records' rows.
         Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> Rows(ShopEntity entity, bool needed) =>
-            needed ? Task.Run(() => shop.ReadAsync(entity, cancellationToken), cancellationToken) : Task.FromResult<IReadOnlyList<IReadOnlyDictionary<string, object?>>>([]);
+            !needed ? Task.FromResult<IReadOnlyList<IReadOnlyDictionary<string, object?>>>([])
+            : changes is null ? Task.Run(() => shop.ReadAsync(entity, cancellationToken), cancellationToken)
+            : Task.Run(() => changes.ReadAsync(shop, entity, cancellationToken), cancellationToken);
         Task<IReadOnlyDictionary<string, decimal>> Revenue(bool byAccount, bool needed) =>
             needed ? Task.Run(() => shop.RevenueAsync(byAccount, revenueSince, cancellationToken), cancellationToken)
                 : Task.FromResult<IReadOnlyDictionary<string, decimal>>(new Dictionary<string, decimal>());
@@ -77,8 +81,8 @@ public static class QualityRecordLoader
             records.AddRange(Records(ShopModel.Order, await ordersRead).Select(o => OwnedBy(o, accounts, "account_id")));
 
         var sets = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
-        if (needProducts) sets["product"] = products.Keys.ToHashSet(StringComparer.Ordinal);
-        if (needAccounts) sets["account"] = accounts.Keys.ToHashSet(StringComparer.Ordinal);
+        if (needProducts) sets["product"] = changes is null ? products.Keys.ToHashSet(StringComparer.Ordinal) : await shop.ValuesAsync(ShopModel.Product, "sku", cancellationToken);
+        if (needAccounts) sets["account"] = changes is null ? accounts.Keys.ToHashSet(StringComparer.Ordinal) : await shop.ValuesAsync(ShopModel.Account, "id", cancellationToken);
         return new Loaded(records, sets);
     }
 

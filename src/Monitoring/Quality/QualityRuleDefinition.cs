@@ -38,6 +38,11 @@ public sealed record QualityRuleDefinition
 
     public required IQualityRule Rule { get; init; }
 
+    /// <summary>A hash of the rule's declaration as written (every key and value, in a canonical order, so that
+    /// reformatting the file does not change it): a change makes the next incremental scan a full one. Null for rules
+    /// built in code, which <see cref="QualityRuleSet.Hash"/> then describes by their id, kind and entity.</summary>
+    public string? Fingerprint { get; init; }
+
     /// <summary>The domain the rule's scores count in (catalogue, customers, media).</summary>
     public string Domain => QualityNames.DomainOf(Entity);
 }

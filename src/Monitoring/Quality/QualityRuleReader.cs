@@ -104,6 +104,7 @@ public static partial class QualityRuleReader
         {
             Id = id, Entity = entity.Name, Kind = kind.Name, When = when, Dimension = dimension, Severity = severity,
             Weight = weight, Message = message, Fix = fix, Team = team, DeclaredAt = $"{node.File.DisplayPath}:{node.Line}", Rule = rule,
+            Fingerprint = QualityRuleSet.Fingerprint(node.Raw),
         };
     }
 

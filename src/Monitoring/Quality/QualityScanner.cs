@@ -17,24 +17,30 @@ public sealed record QualityScanReport(
     /// <summary>How long each part of the scan took (load, evaluate, lifecycle, upsert, score), in order: the log
     /// line and the benchmark show where a slow scan spends its time.</summary>
     public IReadOnlyList<(string Phase, TimeSpan Took)> Phases { get; init; } = [];
+    /// <summary>True for an incremental scan: only the changed records were re-scored, and no domain scores were kept.</summary>
+    public bool Incremental { get; init; }
 }
 
 /// <summary>
 /// A full scan of the store: loads the records the rules' entities need (with their related rows and 90-day
 /// revenue), evaluates the rules, moves the findings through their lifecycle, and keeps today's domain scores.
+/// With <see cref="Incremental.QualityScanMarks"/> it also records when it ran and with which rules, for
+/// <see cref="ScanChangedAsync"/> (in QualityScanner.Incremental.cs). Scans of one scanner run one at a time.
 /// </summary>
-public sealed class QualityScanner(IQualityStore store, SqlShopRecords shop, TimeProvider time, ILogger<QualityScanner> logger,
-    MonitoringMetrics? metrics = null, IQualityHistoryStore? history = null)
+public sealed partial class QualityScanner(IQualityStore store, SqlShopRecords shop, TimeProvider time, ILogger<QualityScanner> logger,
+    MonitoringMetrics? metrics = null, IQualityHistoryStore? history = null, Incremental.QualityScanMarks? marks = null,
+    Media.MediaProbes? mediaProbes = null)
 {
     /// <summary>The window of the revenue that weights scores and priorities (research §6.2.7).</summary>
     public static readonly TimeSpan RevenueWindow = TimeSpan.FromDays(90);
 
     public async Task<QualityScanReport> ScanAsync(IReadOnlyList<QualityRuleDefinition> rules, CancellationToken cancellationToken)
     {
+        using var turn = await EnterAsync(cancellationToken);
         var now = time.GetUtcNow();
         var phases = new PhaseClock();
         var loaded = await QualityRecordLoader.LoadAsync(shop, rules, now - RevenueWindow, cancellationToken);
-        var context = new QualityScanContext { Now = now, ReferenceSets = loaded.ReferenceSets };
+        var context = new QualityScanContext { Now = now, ReferenceSets = loaded.ReferenceSets, MediaProbe = mediaProbes?.Start() };
         phases.End("load");
         var evaluation = await new QualityEvaluator(rules).EvaluateAsync(loaded.Records, context, cancellationToken: cancellationToken);
         phases.End("evaluate");
@@ -67,6 +73,7 @@ public sealed class QualityScanner(IQualityStore store, SqlShopRecords shop, Tim
             transitions.GetValueOrDefault(FindingTransition.Resolved), report.Unresolved,
             string.Join(", ", domains.Select(d => $"{d.Domain} {d.Score:0.0} ({d.Grade})")),
             string.Join(", ", report.Phases.Select(p => $"{p.Phase} {p.Took.TotalSeconds:0.00} s")));
+        if (marks is not null) await marks.FullScanDoneAsync(now, QualityRuleSet.Hash(rules), cancellationToken);
         return report;
     }
 }

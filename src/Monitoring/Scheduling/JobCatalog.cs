@@ -8,7 +8,7 @@ namespace Monitoring.Scheduling;
 /// The one place that turns <c>checks/</c> into recurring Hangfire jobs: it adds or updates a job per check and
 /// removes the jobs whose check was removed. Job ids are <c>{kind}:{id}</c>, so ownership is visible in the dashboard.
 /// </summary>
-public sealed class JobCatalog(IRecurringJobManager jobs, JobStorage storage, ILogger<JobCatalog> logger)
+public sealed class JobCatalog(IRecurringJobManager jobs, JobStorage storage, ILogger<JobCatalog> logger, SchedulingOptions? options = null)
 {
     public const string ProbePrefix = "probe:";
 
@@ -60,6 +60,10 @@ public sealed class JobCatalog(IRecurringJobManager jobs, JobStorage storage, IL
         jobs.AddOrUpdate<AvailabilityJob>(AvailabilityJob.JobId, job => job.RunAsync(CancellationToken.None), "30 * * * * *");
         jobs.AddOrUpdate<RetentionJob>(RetentionJob.JobId, job => job.RunAsync(CancellationToken.None), "0 17 * * * *");
         jobs.AddOrUpdate<QualityScanJob>(QualityScanJob.JobId, job => job.RunAsync(CancellationToken.None), QualityScanJob.Cron);
+        var incremental = options?.QualityIncrementalInterval ?? new SchedulingOptions().QualityIncrementalInterval;
+        if (!Schedules.TryToCron(incremental, QualityIncrementalJob.JobId, out var incrementalCron, out var error))
+            throw new InvalidOperationException($"{SchedulingOptions.Section}:QualityIncrementalInterval: {error}");
+        jobs.AddOrUpdate<QualityIncrementalJob>(QualityIncrementalJob.JobId, job => job.RunAsync(CancellationToken.None), incrementalCron);
         jobs.AddOrUpdate<KpiJob>(KpiJob.JobId, job => job.RunAsync(CancellationToken.None), "0 3/10 * * * *");
         jobs.AddOrUpdate<KpiReportJob>(KpiReportJob.JobId, job => job.RunAsync(CancellationToken.None), KpiReportJob.Cron);
         jobs.AddOrUpdate<QualityDigestJob>(QualityDigestJob.JobId, job => job.RunAsync(CancellationToken.None), QualityDigestJob.Cron);

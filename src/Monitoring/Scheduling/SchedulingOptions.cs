@@ -13,4 +13,8 @@ public sealed class SchedulingOptions
 
     /// <summary>Where the Hangfire dashboard is served; empty disables it.</summary>
     public string DashboardPath { get; set; } = "/hangfire";
+
+    /// <summary>How often the records changed since the last quality scan are re-scored (job
+    /// <c>system:quality-incremental</c>); an interval that divides a minute, an hour or a day.</summary>
+    public TimeSpan QualityIncrementalInterval { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -50,6 +50,9 @@ public static class SchedulingServiceCollectionExtensions
         services.AddTransient<QualityScanJob>();
         services.AddSingleton<Quality.Digest.QualityDigestService>();
         services.AddTransient<QualityDigestJob>();
+        services.AddSingleton<Quality.Incremental.QualityScanMarks>();
+        services.AddTransient<QualityIncrementalJob>();
+        services.AddSingleton<Quality.Media.MediaProbes>();
         services.AddTransient<SourceJob>();
         services.AddTransient<KpiJob>();
         services.AddTransient<KpiReportJob>();

@@ -51,6 +51,53 @@ public sealed class SqlShopRecords(IDbConnectionFactory database)
             StringComparer.Ordinal);
     }
 
+    /// <summary>The rows whose text field <paramref name="field"/> is one of <paramref name="values"/>: what an
+    /// incremental quality scan re-reads. Read in chunks so that no backend's parameter limit is reached.</summary>
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ReadWhereAsync(ShopEntity entity, string field,
+        IReadOnlyCollection<string> values, CancellationToken cancellationToken)
+    {
+        var result = new List<IReadOnlyDictionary<string, object?>>();
+        if (values.Count == 0) return result;
+        var column = entity.Find(field)?.Name ?? throw new ArgumentException($"{entity.Name} has no field {field}", nameof(field));
+        // Npgsql binds a list as one array parameter (ANY); for SQLite, Dapper expands IN @Values into one per value.
+        var match = database.Dialect.Name == "postgres" ? $"{column} = ANY(@Values)" : $"{column} IN @Values";
+        await using var connection = await database.OpenAsync(cancellationToken);
+        foreach (var chunk in values.Chunk(ChunkSize))
+        {
+            var rows = await connection.QueryAsync(new CommandDefinition(
+                $"SELECT {string.Join(", ", entity.Fields.Select(f => f.Name))} FROM {entity.Table} WHERE {match}",
+                new { Values = chunk }, cancellationToken: cancellationToken, commandTimeout: 600));
+            result.AddRange(rows.Cast<IDictionary<string, object?>>()
+                .Select(row => (IReadOnlyDictionary<string, object?>)entity.Fields.ToDictionary(f => f.Name, f => Read(f, row[f.Name]), StringComparer.Ordinal)));
+        }
+        return result;
+    }
+
+    /// <summary>The distinct values of <paramref name="field"/> in the rows inserted or changed since
+    /// <paramref name="since"/> (the system column <c>changed_at</c>, indexed on every table).</summary>
+    public async Task<IReadOnlySet<string>> ChangedAsync(ShopEntity entity, string field, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var column = entity.Find(field)?.Name ?? throw new ArgumentException($"{entity.Name} has no field {field}", nameof(field));
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var values = await connection.QueryAsync<string>(new CommandDefinition(
+            $"SELECT DISTINCT {column} FROM {entity.Table} WHERE changed_at >= @Since AND {column} IS NOT NULL",
+            new { Since = database.Dialect.Timestamp(since) }, cancellationToken: cancellationToken, commandTimeout: 600));
+        return values.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Every value of one field (a key): the reference sets of an incremental scan, which loads only the
+    /// changed records but must still know every SKU and account.</summary>
+    public async Task<IReadOnlySet<string>> ValuesAsync(ShopEntity entity, string field, CancellationToken cancellationToken)
+    {
+        var column = entity.Find(field)?.Name ?? throw new ArgumentException($"{entity.Name} has no field {field}", nameof(field));
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var values = await connection.QueryAsync<string>(new CommandDefinition(
+            $"SELECT {column} FROM {entity.Table} WHERE {column} IS NOT NULL", cancellationToken: cancellationToken, commandTimeout: 600));
+        return values.ToHashSet(StringComparer.Ordinal);
+    }
+
+    private const int ChunkSize = 1000;
+
     private object? Read(ShopField field, object? value)
     {
         if (value is null or DBNull) return null;

@@ -11,7 +11,7 @@ internal static class DemoCatalogDetails
         var seed = options.Seed;
         AttachTiers(DemoRandom.For(seed, DemoRandom.Tiers), products, counts);
         AttachStock(DemoRandom.For(seed, DemoRandom.Stock), calendar, products, counts);
-        AttachMedia(DemoRandom.For(seed, DemoRandom.Media), calendar, products, missingImages, counts);
+        AttachMedia(DemoRandom.For(seed, DemoRandom.Media), options.MediaBaseUrl.TrimEnd('/'), calendar, products, missingImages, counts);
         AttachTranslations(DemoRandom.For(seed, DemoRandom.Names), products, leaves);
     }
 
@@ -86,7 +86,10 @@ internal static class DemoCatalogDetails
         counts[DemoDefects.StaleStock] = stale.Count(b => b);
     }
 
-    private static void AttachMedia(Random rng, DemoCalendar calendar, DemoProduct[] products, bool[] missingImages,
+    /// <summary>Image URLs name the image's size (<c>SKU/2-1600x1200.png</c>) so that the demo shop serves a file of
+    /// exactly the size the row says; the second image of a product is a PNG, the others JPEGs; a broken medium's URL
+    /// (<c>SKU/1-gone.jpg</c>) answers 404.</summary>
+    private static void AttachMedia(Random rng, string mediaBase, DemoCalendar calendar, DemoProduct[] products, bool[] missingImages,
         Dictionary<string, long> counts)
     {
         var media = new List<(int Product, DemoMedia Media)>();
@@ -100,11 +103,11 @@ internal static class DemoCatalogDetails
             {
                 var width = rng.Next(12, 25) * 100L;
                 var height = rng.Chance(0.7) ? width : width * 3 / 4;
-                media.Add((i, new DemoMedia($"{p.Sku}-{n}", $"{DemoCatalog.MediaHost}/p/{p.Sku}/{n}.jpg", "image",
-                    $"{p.Name}, vue {n}", n, width, height, width * height / 8 + rng.Next(5_000, 40_000), "image/jpeg", checkedAt, "ok")));
+                media.Add((i, new DemoMedia($"{p.Sku}-{n}", ImageUrl(mediaBase, p.Sku, n, width, height), "image",
+                    $"{p.Name}, vue {n}", n, width, height, width * height / 8 + rng.Next(5_000, 40_000), n == 2 ? "image/png" : "image/jpeg", checkedAt, "ok")));
             }
             if (!p.Consumable && rng.Chance(0.35) || p.Consumable && rng.Chance(0.15))
-                media.Add((i, new DemoMedia($"{p.Sku}-doc", $"{DemoCatalog.MediaHost}/p/{p.Sku}/fiche-technique.pdf", "document",
+                media.Add((i, new DemoMedia($"{p.Sku}-doc", $"{mediaBase}/p/{p.Sku}/fiche-technique.pdf", "document",
                     $"Fiche technique {p.Name}", images + 1, null, null, rng.Next(150_000, 2_500_000), "application/pdf", checkedAt, "ok")));
         }
         var broken = DemoRandom.Pick(rng, media.Count, DemoDefects.CountFor(DemoDefects.BrokenMediaRate, media.Count));
@@ -115,8 +118,13 @@ internal static class DemoCatalogDetails
         for (var k = 0; k < media.Count; k++)
         {
             var (i, m) = media[k];
-            if (broken[k]) m = m with { Status = "broken", Bytes = 0, Width = null, Height = null };
-            if (lowRes[k]) m = m with { Width = rng.Next(3, 10) * 100L, Height = rng.Next(3, 10) * 100L, Bytes = rng.Next(20_000, 90_000) };
+            var sku = products[i].Sku;
+            if (broken[k]) m = m with { Status = "broken", Bytes = 0, Width = null, Height = null, Url = $"{mediaBase}/p/{sku}/{m.Position}-gone.jpg" };
+            if (lowRes[k])
+            {
+                m = m with { Width = rng.Next(3, 10) * 100L, Height = rng.Next(3, 10) * 100L, Bytes = rng.Next(20_000, 90_000) };
+                m = m with { Url = ImageUrl(mediaBase, sku, m.Position, m.Width!.Value, m.Height!.Value) };
+            }
             if (noAlt[k]) m = m with { AltText = null };
             media[k] = (i, m);
         }
@@ -126,6 +134,9 @@ internal static class DemoCatalogDetails
         counts[DemoDefects.LowResolutionImage] = lowRes.Count(b => b);
         counts[DemoDefects.MissingAltText] = noAlt.Count(b => b);
     }
+
+    private static string ImageUrl(string mediaBase, string sku, long n, long width, long height) =>
+        $"{mediaBase}/p/{sku}/{n}-{width}x{height}.{(n == 2 ? "png" : "jpg")}";
 
     /// <summary>English for about 70 % of the sellable catalogue, German for about 40 %: the rest is a translation backlog.</summary>
     private static void AttachTranslations(Random rng, DemoProduct[] products, DemoCategory[] leaves)

@@ -23,10 +23,14 @@ public sealed class DemoDataLoader(
     Quality.QualityScanner quality,
     ActiveChecks checks,
     TimeProvider time,
-    ILogger<DemoDataLoader> logger) : BackgroundService
+    ILogger<DemoDataLoader> logger,
+    IConfiguration? configuration = null) : BackgroundService
 {
     /// <summary>The source name the generated history is recorded under in the import runs.</summary>
     public const string Source = "demo-data";
+
+    /// <summary>The configuration key of <see cref="DemoDataOptions.MediaBaseUrl"/>.</summary>
+    public const string MediaBaseUrlKey = "Monitoring:Demo:MediaBaseUrl";
 
     /// <summary>The shop's time zone, in which the last day of history is yesterday.</summary>
     private static readonly TimeZoneInfo ShopZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
@@ -71,6 +75,8 @@ public sealed class DemoDataLoader(
         }
         var yesterday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), ShopZone).Date).AddDays(-1);
         var options = new DemoDataOptions { End = yesterday };
+        // The demo command sets it to the demo shop's /media, which serves the files the media rows name.
+        if (configuration?[MediaBaseUrlKey] is { Length: > 0 } mediaBase) options = options with { MediaBaseUrl = mediaBase };
         logger.LogInformation("Demo data: generating two years of the demo shop's history ({Start} to {End})", options.Start, options.End);
 
         var clock = Stopwatch.StartNew();

@@ -21,6 +21,10 @@ public sealed record DemoDataOptions
     /// <summary>The most rows one <see cref="Import.EntityBatch"/> holds.</summary>
     public int BatchSize { get; init; } = 20_000;
 
+    /// <summary>Where the media rows' URLs point: the demo shop's <c>/media</c> when the demo runs it (which serves
+    /// those files), else a host that does not exist.</summary>
+    public string MediaBaseUrl { get; init; } = DemoCatalog.MediaHost;
+
     /// <summary>The first day of history.</summary>
     public DateOnly Start => End.AddYears(-Years).AddDays(1);
 

@@ -1,3 +1,5 @@
+using Monitoring.Quality.Validators;
+
 namespace Monitoring.Shop.Demo;
 
 /// <summary>
@@ -16,10 +18,10 @@ public static class DemoVatNumbers
         // BE: 10 digits starting 0 or 1; the last two are 97 - (first eight mod 97).
         new Scheme("BE", 10, r => { var b = "0" + r.Pattern("#######"); return b + (97 - long.Parse(b) % 97).ToString("00"); },
             s => s[0] is '0' or '1' && (97 - long.Parse(s[..8]) % 97).ToString("00") == s[8..]),
-        // DE: 9 digits, ISO 7064 MOD 11,10.
-        new Scheme("DE", 9, r => { var b = r.Pattern("########"); return b + Iso7064(b); }, s => Iso7064(s[..8]) == s[8] - '0'),
-        // IT: 11 digits, Luhn.
-        new Scheme("IT", 11, r => Luhn(r.Pattern("##########")), s => Luhn(s[..10]) == s),
+        // DE: 9 digits, the first not 0, ISO 7064 MOD 11,10.
+        new Scheme("DE", 9, r => { var b = (char)('1' + r.Next(9)) + r.Pattern("#######"); return b + Iso7064(b); }, s => Iso7064(s[..8]) == s[8] - '0'),
+        // IT: 11 digits: a 7-digit number (not all zeros), the 3-digit provincial office (001-100), then Luhn.
+        new Scheme("IT", 11, r => Luhn(r.Next(1, 10_000_000).ToString("0000000") + r.Next(1, 101).ToString("000")), s => Luhn(s[..10]) == s),
         // ES: a company letter (B = SL), 7 digits and the CIF control digit.
         new Scheme("ES", 9, r => { var b = r.Pattern("#######"); return "B" + b + Cif(b); },
             s => s[0] == 'B' && s[1..8].All(char.IsAsciiDigit) && Cif(s[1..8]) == s[8] - '0'),
@@ -43,16 +45,27 @@ public static class DemoVatNumbers
     /// <summary>The countries with a scheme.</summary>
     public static IReadOnlyCollection<string> Countries => Schemes.Keys;
 
-    /// <summary>A valid number of that country, prefix included.</summary>
-    public static string Generate(string country, Random rng) => country + Schemes[country].Make(rng);
+    /// <summary>A valid number of that country, prefix included, that the quality rule's validator
+    /// (<see cref="EuVatValidator"/>) accepts too: the schemes compute the same check digits, and a number the
+    /// validator would still refuse (a rule of the state's format no scheme here knows) is drawn again.</summary>
+    public static string Generate(string country, Random rng)
+    {
+        for (var attempt = 0; attempt < 1000; attempt++)
+        {
+            var vat = country + Schemes[country].Make(rng);
+            if (EuVatValidator.IsValid(vat)) return vat;
+        }
+        throw new InvalidOperationException($"the demo's {country} VAT scheme makes no number the validator accepts");
+    }
 
-    /// <summary>Known prefix, right length, digits where digits go, right check digits.</summary>
+    /// <summary>Known prefix, right length, digits where digits go, right check digits, and accepted by the
+    /// validator of the <c>vat_number</c> rule.</summary>
     public static bool IsValid(string? vat)
     {
         if (vat is null || vat.Length < 4 || !Schemes.TryGetValue(vat[..2], out var scheme)) return false;
         var body = vat[2..];
         if (body.Length != scheme.Length) return false;
-        try { return scheme.Valid(body); }
+        try { return scheme.Valid(body) && EuVatValidator.IsValid(vat); }
         catch (FormatException) { return false; }
     }
 

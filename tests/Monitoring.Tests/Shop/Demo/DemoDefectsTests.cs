@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Monitoring.Quality.Validators;
 using Monitoring.Shop.Demo;
 
 namespace Monitoring.Tests.Shop.Demo;
@@ -32,6 +33,30 @@ public sealed class DemoDefectsTests(SmallDemoRun small) : IClassFixture<SmallDe
         Assert.Equal(DemoDefects.CountFor(DemoDefects.InvalidGtinRate, (int)report.RowsOf("product")), report.DefectsOf(DemoDefects.InvalidGtin));
         Assert.Equal(DemoDefects.CountFor(DemoDefects.InvalidEmailRate, (int)report.RowsOf("contact")), report.DefectsOf(DemoDefects.InvalidEmail));
         Assert.Equal(report.RowsOf("order_line") / 5_000, report.DefectsOf(DemoDefects.OrphanOrderLine));
+    }
+
+    [Fact]
+    public void Vat_numbers_pass_the_rules_validator_except_the_injected_ones()
+    {
+        var accounts = _run["account"];
+        var rejected = accounts.Rows.Select(r => accounts.Maybe<string>(r, "vat_number")).Where(v => v is not null && !EuVatValidator.IsValid(v)).ToList();
+
+        Assert.Equal(_run.Report.DefectsOf(DemoDefects.InvalidVat), rejected.Count);
+        // Every country the demo uses, each with numbers the validator accepts.
+        var accepted = accounts.Rows.Select(r => accounts.Maybe<string>(r, "vat_number")).Where(EuVatValidator.IsValid).ToList();
+        Assert.Equal(DemoVatNumbers.Countries.Order(), accepted.Select(v => v![..2]).Distinct().Order());
+    }
+
+    [Theory]
+    [InlineData("FR")] [InlineData("BE")] [InlineData("DE")] [InlineData("IT")] [InlineData("ES")] [InlineData("NL")]
+    [InlineData("LU")] [InlineData("PT")] [InlineData("AT")] [InlineData("IE")] [InlineData("PL")]
+    public void Every_generated_number_of_every_country_passes_the_rules_validator(string country)
+    {
+        var rng = new Random(11);
+        var refused = Enumerable.Range(0, 2_000).Select(_ => DemoVatNumbers.Generate(country, rng)).Where(v => EuVatValidator.Error(v) is not null)
+            .Select(v => $"{v}: {EuVatValidator.Error(v)}").Take(3).ToList();
+
+        Assert.Empty(refused);
     }
 
     [Fact]
