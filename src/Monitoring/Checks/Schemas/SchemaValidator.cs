@@ -60,8 +60,10 @@ public static class SchemaValidator
     /// </summary>
     private static IEnumerable<ValidationError> Leaves(ValidationError error)
     {
-        if (error is not ChildSchemaValidationError { Kind: ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf } alternatives)
-            return [error];
+        if (error is not ChildSchemaValidationError child) return [error];
+        if (child.Kind is not (ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf))
+            return child.Errors.Values.SelectMany(e => e).SelectMany(Leaves).DefaultIfEmpty(error);
+        var alternatives = child;
         var typed = alternatives.Errors.Values
             .Where(branch => branch.Count > 0 && !branch.Any(e => IsTypeMismatch(e) && Normalize(e.Path) == Normalize(error.Path)))
             .OrderBy(branch => branch.Count)
