@@ -63,12 +63,18 @@ public static class SchemaValidator
         if (error is not ChildSchemaValidationError child) return [error];
         if (child.Kind is not (ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf))
             return child.Errors.Values.SelectMany(e => e).SelectMany(Leaves).DefaultIfEmpty(error);
-        var alternatives = child;
-        var typed = alternatives.Errors.Values
-            .Where(branch => branch.Count > 0 && !branch.Any(e => IsTypeMismatch(e) && Normalize(e.Path) == Normalize(error.Path)))
+        var here = Normalize(error.Path);
+        var branches = child.Errors.Values.Where(branch => branch.Count > 0).ToList();
+        // The alternative whose type matched says what is wrong inside the value; a key only other kinds need
+        // (ExcludedSchemaValidates) is not the problem.
+        var typed = branches
+            .Where(branch => !branch.Any(e => (IsTypeMismatch(e) && Normalize(e.Path) == here) || e.Kind == ValidationErrorKind.ExcludedSchemaValidates))
             .OrderBy(branch => branch.Count)
             .FirstOrDefault();
-        return typed is null ? [error] : typed.SelectMany(Leaves);
+        if (typed is not null) return typed.SelectMany(Leaves);
+        // No alternative's type matched: a value of the right type outside its list of allowed values says the most.
+        var enumeration = branches.SelectMany(b => b).FirstOrDefault(e => e.Kind == ValidationErrorKind.NotInEnumeration && Normalize(e.Path) == here);
+        return [enumeration ?? error];
     }
 
     private static bool IsTypeMismatch(ValidationError error) => error.Kind is ValidationErrorKind.StringExpected
@@ -90,6 +96,7 @@ public static class SchemaValidator
     {
         ValidationErrorKind.PropertyRequired => "required",
         ValidationErrorKind.NoAdditionalPropertiesAllowed => "unknown key",
+        ValidationErrorKind.NotInEnumeration when error.Schema?.Enumeration.Contains("yes") == true => "not a boolean (write true or false)",
         ValidationErrorKind.NotInEnumeration => $"not an allowed value (allowed: {string.Join(", ", error.Schema?.Enumeration ?? [])})",
         ValidationErrorKind.PatternMismatch => error.Schema?.Pattern?.Contains("ms|s|m|h|d") == true
             ? "not a duration (write e.g. 500ms, 30s, 5m, 1h)" : $"does not match the pattern {error.Schema?.Pattern}",
@@ -103,6 +110,7 @@ public static class SchemaValidator
         ValidationErrorKind.NumberTooBig => $"too big (at most {error.Schema?.Maximum})",
         ValidationErrorKind.StringTooShort => "must not be empty",
         ValidationErrorKind.TooFewItems => "needs at least one item",
+        ValidationErrorKind.NotAnyOf => "not any of the accepted forms (see the schema's description of this key)",
         _ => error.Kind.ToString(),
     };
 }

@@ -31,7 +31,8 @@ public sealed class CheckSchemasTests
         var missing = new List<string>();
         foreach (var properties in json.Descendants().OfType<JProperty>().Where(p => p.Name == "properties").Select(p => (JObject)p.Value))
             foreach (var property in properties.Properties())
-                if (property.Value["description"] is null) missing.Add(property.Path);
+                // The conditions of if/then name a key without describing it again.
+                if (property.Value["description"] is null && !property.Path.Contains(".if.")) missing.Add(property.Path);
         Assert.Empty(missing);
         foreach (var pattern in json.Descendants().OfType<JProperty>().Where(p => p.Name == "pattern"))
             _ = new Regex((string)pattern.Value!);

@@ -45,7 +45,7 @@ public sealed class SchemaValidatorTests
         { "monitoring", "defaults:\n  maintenance:\n    - name: deploy\n      duration: 30m\n", 3, "defaults.maintenance[0].cron", "schema: required" },
         { "alerts", "routes:\n  - name: ops\n    severity: urgent\n    to: [ops@example.com]\n", 3, "routes[0].severity", "schema: not an allowed value (allowed: critical, warning)" },
         { "alerts", "routes:\n  - name: ops\n    team: ops\n", 2, "routes[0].to", "schema: required" },
-        { "alerts", "default:\n  to: [ops@example.com]\n  send_resolved: maybe\n", 3, "default.send_resolved", "schema: not an allowed value (allowed: yes, no, on, off)" },
+        { "alerts", "default:\n  to: [ops@example.com]\n  send_resolved: maybe\n", 3, "default.send_resolved", "schema: not a boolean (write true or false)" },
         { "alerts", "defaults:\n  repeat_interval: never\n", 2, "defaults.repeat_interval", "schema: not a duration (write e.g. 500ms, 30s, 5m, 1h)" },
         { "probes", "probes:\n  - id: home\n    kind: http\n    url: http://shop/\n    timout: 2s\n", 5, "probes[0].timout", "schema: unknown key" },
         { "probes", "probes:\n  - id: home\n    kind: htp\n    url: http://shop/\n", 3, "probes[0].kind", "schema: not an allowed value (allowed: http, tcp, dns, tls)" },
@@ -71,7 +71,8 @@ public sealed class SchemaValidatorTests
     {
         var errors = SchemaValidator.ValidateText(new StringReader(yaml), "checks/x.yaml", schema);
 
-        Assert.Contains(new ConfigError("checks/x.yaml", line, path, message), errors);
+        var expected = new ConfigError("checks/x.yaml", line, path, message);
+        Assert.True(errors.Contains(expected), $"expected {expected}, got:\n{string.Join("\n", errors)}");
     }
 
     [Fact]
