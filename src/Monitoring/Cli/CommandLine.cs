@@ -11,6 +11,7 @@ public static class CommandLine
         {
             ServeCommand.Create(),
             ValidateCommand.Create(),
+            SchemaCommand.Create(),
             DemoCommand.Create(),
             HashPasswordCommand.Create(),
             ApiKeyCommand.Create(),

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Monitoring.Checks;
+using Monitoring.Checks.Schemas;
 
 namespace Monitoring.Cli;
 
@@ -14,7 +15,7 @@ public static class ValidateCommand
             Arity = ArgumentArity.ZeroOrOne,
             DefaultValueFactory = _ => "checks",
         };
-        var command = new Command("validate", "Validate a checks/ folder and print every error with its file, line and path.") { folder };
+        var command = new Command("validate", "Validate a checks/ folder (readers and JSON Schemas) and print every error with its file, line and path.") { folder };
         command.SetAction(result => Run(result.GetValue(folder)!, Console.Out));
         return command;
     }
@@ -22,12 +23,21 @@ public static class ValidateCommand
     public static int Run(string folder, TextWriter output)
     {
         var (checks, errors) = CheckSetLoader.Default().Load(folder);
-        if (checks is null)
+        var all = Merge(errors, SchemaValidator.ValidateFolder(folder));
+        if (checks is null || all.Count > 0)
         {
-            CommandLine.PrintErrors(output, folder, errors);
+            CommandLine.PrintErrors(output, folder, all);
             return 1;
         }
         output.WriteLine($"{folder}: valid ({checks.Probes.Count} probe(s), {checks.Sources.Count} source(s))");
         return 0;
+    }
+
+    /// <summary>The readers' errors, plus the schema's on lines the readers said nothing about (the same problem once).</summary>
+    internal static IReadOnlyList<ConfigError> Merge(IReadOnlyList<ConfigError> readerErrors, IReadOnlyList<ConfigError> schemaErrors)
+    {
+        var reported = readerErrors.Select(e => (e.File, e.Line)).ToHashSet();
+        return readerErrors.Concat(schemaErrors.Where(e => !reported.Contains((e.File, e.Line))))
+            .OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ToList();
     }
 }

@@ -60,6 +60,11 @@ public static class WebServiceCollectionExtensions
         else metrics.RequireAuthorization(Policies.ReadApi);
         // The description of the API, not the API: open like /healthz, so tools can read it before they hold a key.
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        // The JSON Schemas of checks/ files: open too, so editors can fetch them for completion.
+        app.MapGet("/schemas/{name}.json", (string name) => Checks.Schemas.CheckSchemas.Text(name) is { } schema
+            ? Results.Text(schema, "application/schema+json")
+            : Results.NotFound(new { error = $"no schema named '{name}' (known: {string.Join(", ", Checks.Schemas.CheckSchemas.Names.Keys)})" }))
+            .AllowAnonymous().ExcludeFromDescription();
         app.MapProbeEndpoints();
         app.MapScenarioEndpoints();
         app.MapCheckEndpoints();

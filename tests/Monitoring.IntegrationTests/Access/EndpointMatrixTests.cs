@@ -32,6 +32,7 @@ public sealed class EndpointMatrixTests(PostgresFixture postgres)
         ["/readyz"] = new() { ["GET"] = Everyone },
         ["/metrics"] = new() { ["GET"] = Everyone },
         ["/openapi/{documentName}.json"] = new() { ["GET"] = Everyone },
+        ["/schemas/{name}.json"] = new() { ["GET"] = Everyone },
         ["/api/probes"] = new() { ["GET"] = ReadApi },
         ["/api/checks"] = new() { ["GET"] = ReadApi },
         ["/api/checks/{id}"] = new() { ["GET"] = ReadApi },
@@ -81,7 +82,7 @@ public sealed class EndpointMatrixTests(PostgresFixture postgres)
         foreach (var (method, allowed) in methods)
         foreach (var principal in AccessHost.Principals)
         {
-            var path = pattern.Replace("{id:long}", "1").Replace("{id}", "nope").Replace("{entity}", "order").Replace("{documentName}", "v1");
+            var path = pattern.Replace("{id:long}", "1").Replace("{id}", "nope").Replace("{entity}", "order").Replace("{documentName}", "v1").Replace("{name}", "probes");
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
             if (method == "POST") request.Content = new FormUrlEncodedContent([]);
             using var response = await host.Clients[principal].SendAsync(request);
