@@ -18,7 +18,7 @@ public sealed class QualityChecksFolderTests
         Assert.Equal(["catalogue", "customers", "media"], checks.QualityRules.Select(r => r.Domain).Distinct().Order().ToList());
         // The demo shop serves the demo's media, so the sample probes them.
         Assert.Contains(checks.QualityRules, r => r.Kind == "media_reachable");
-        Assert.Equal("checks/quality/catalogue.yaml:3", checks.QualityRules[0].DeclaredAt);
+        Assert.Equal("checks/quality/catalogue.yaml:4", checks.QualityRules[0].DeclaredAt);
     }
 
     [Fact]

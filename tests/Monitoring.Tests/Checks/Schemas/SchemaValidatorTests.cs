@@ -60,7 +60,7 @@ public sealed class SchemaValidatorTests
         { "quality", "rules:\n  - id: gtin\n    entity: product\n    kind: gtin\n    severity: fatal\n", 5, "rules[0].severity", "schema: not an allowed value (allowed: info, minor, major, blocker)" },
         { "quality", "rules:\n  - id: gtin\n    entity: product\n    kind: gtin\n", 2, "rules[0].severity", "schema: required" },
         { "quality", "ruls:\n  - id: gtin\n", 1, "ruls", "schema: unknown key" },
-        { "kpi-targets", "targets:\n  - kpi: revenue\n    value: lots\n", 3, "targets[0].value", "schema: expected a number" },
+        { "kpi-targets", "targets:\n  - kpi: revenue\n    value: lots\n    owner: ana\n", 3, "targets[0].value", "schema: does not match the pattern ^-?[0-9]+([.,][0-9]+)?\\s*%$" },
         { "kpi-targets", "targets:\n  - kpi: revenue\n    value: 100000\n    deadline: next year\n", 4, "targets[0].deadline", "schema: does not match the pattern ^\\d{4}-\\d{2}-\\d{2}$" },
         { "kpi-targets", "targets:\n  - value: 3\n    ownr: ana\n", 2, "targets[0].kpi", "schema: required" },
     };
@@ -78,17 +78,17 @@ public sealed class SchemaValidatorTests
     [Fact]
     public void Reports_every_problem_of_a_document_in_line_order()
     {
-        const string yaml = "targets:\n  - kpi: revenue\n    value: 1\n    ownr: ana\n  - kpi: 5\n    value: 2\n";
+        const string yaml = "targets:\n  - kpi: revenue\n    value: 1\n    owner: ana\n    ownr: ana\n  - kpi: 5\n    value: 2\n    owner: bo\n";
 
         var errors = SchemaValidator.ValidateText(new StringReader(yaml), "checks/kpis/targets.yaml", "kpi-targets");
 
         Assert.Equal(
-            ["checks/kpis/targets.yaml:4 targets[0].ownr: schema: unknown key", "checks/kpis/targets.yaml:5 targets[1].kpi: schema: expected a text value"],
+            ["checks/kpis/targets.yaml:5 targets[0].ownr: schema: unknown key", "checks/kpis/targets.yaml:6 targets[1].kpi: schema: expected a text value"],
             errors.Select(e => e.ToString()));
     }
 
     [Fact]
-    public void Validate_reports_a_problem_once_and_adds_what_only_the_schema_sees()
+    public void Validate_reports_a_problem_once_where_reader_and_schema_both_see_it()
     {
         using var folder = new TempChecksFolder(
             ("probes/web.yaml", "probes:\n  - id: web\n    kind: http\n    url: http://shop/\n    interval: 30s\n    timeout: 2s\n    sevrity: warning\n"),
@@ -101,6 +101,8 @@ public sealed class SchemaValidatorTests
         Assert.Equal(1, exit);
         Assert.Contains("checks/probes/web.yaml:7 probes[0].sevrity: unknown key (did you mean 'severity'?)", lines);
         Assert.DoesNotContain(lines, l => l.Contains("web.yaml:7") && l.Contains("schema:"));
-        Assert.Contains("checks/kpis/targets.yaml:3 targets[0].value: schema: expected a number", lines);
+        // The reader says why 'lots' is not a value; the schema's own complaint about that line is not repeated.
+        Assert.Contains(lines, l => l.StartsWith("checks/kpis/targets.yaml:3 targets[0].value: 'lots' is not a number", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("targets.yaml:3") && l.Contains("schema:"));
     }
 }
