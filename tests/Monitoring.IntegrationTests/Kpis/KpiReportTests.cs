@@ -74,17 +74,26 @@ public sealed class KpiReportTests(PostgresFixture postgres)
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("is not an ISO week", await bad.Content.ReadAsStringAsync());
 
-        // Monday 19 October 08:00 UTC: the weekly report of week 42 and the monthly pack of September are due.
+        // Monday 19 October 08:00 UTC: the weekly report of week 42 is due; September's pack is not (18 days late, and
+        // September has no orders or sessions).
         var mailer = new KpiReportMailer(services.GetRequiredService<KpiPeriodReportBuilder>(), services.GetRequiredService<ActiveChecks>(),
             Options.Create(new KpiReportOptions()), new FixedTime(new DateTimeOffset(2026, 10, 19, 8, 0, 0, TimeSpan.Zero)),
             services.GetRequiredService<ILogger<KpiReportMailer>>(), outbox);
-        Assert.Equal(4, await mailer.RunAsync(default));
+        Assert.Equal(2, await mailer.RunAsync(default));
         Assert.Equal(0, await mailer.RunAsync(default)); // a restart, or a second instance
         var weekly = outbox.Messages.Where(m => m.Kind == "weekly-report").ToList();
         Assert.Equal(["2026-W42", "2026-W42"], weekly.Select(m => m.Key));
         // Monday 12 to Thursday 15 at 25 orders, Friday 2, nothing imported for the weekend: 102 against 7 × 25 = 175.
         Assert.Contains("Orders: 102 (target: no target; vs previous week: -41.7 %", weekly[0].TextBody);
-        Assert.Single(outbox.Messages, m => m.Kind == "monthly-pack" && m.Key == "2026-09" && m.Recipient == "managers@example.com");
+        Assert.DoesNotContain(outbox.Messages, m => m.Kind == "monthly-pack");
+
+        // Sunday 1 November 08:00 UTC (07:00 in Paris was 06:00 UTC): October's pack is due, once per recipient.
+        var first = new KpiReportMailer(services.GetRequiredService<KpiPeriodReportBuilder>(), services.GetRequiredService<ActiveChecks>(),
+            Options.Create(new KpiReportOptions { Weekly = false }), new FixedTime(new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero)),
+            services.GetRequiredService<ILogger<KpiReportMailer>>(), outbox);
+        Assert.Equal(2, await first.RunAsync(default));
+        Assert.Equal(0, await first.RunAsync(default));
+        Assert.Single(outbox.Messages, m => m.Kind == "monthly-pack" && m.Key == "2026-10" && m.Recipient == "managers@example.com");
     }
 
     private static async Task SeedAsync(IShopWriter writer)

@@ -30,6 +30,12 @@ public sealed class KpiReportMailer(KpiPeriodReportBuilder builder, ActiveChecks
             var missing = recipients.Where(r => !sent.Any(e => AlertRoutes.SameAddress(e.Recipient, r))).ToList();
             if (missing.Count == 0) continue;
             var report = await builder.BuildAsync(due.Period, cancellationToken);
+            if (report.Tiles.Count == 0)
+            {
+                // No orders or sessions in the period (no shop data source yet): an empty report would only be noise.
+                logger.LogInformation("{Kind} {Period} not sent: the period has no shop data", due.Kind, due.Period.Label);
+                continue;
+            }
             var images = KpiReportMail.Images(report);
             foreach (var recipient in missing)
                 if (await outbox.EnqueueAsync(KpiReportMail.Compose(report, recipient, images), due.DueAt, cancellationToken))

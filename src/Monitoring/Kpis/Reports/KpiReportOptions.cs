@@ -17,6 +17,10 @@ public sealed class KpiReportOptions
     /// <summary>Whether the monthly pack is mailed to the managers' route.</summary>
     public bool Monthly { get; set; } = true;
 
+    /// <summary>How late a report may still go out when the service was down (or not yet installed) at its send time;
+    /// after that it is skipped, since the week has moved on (it stays readable on /kpis/report).</summary>
+    public TimeSpan CatchUp { get; set; } = TimeSpan.FromDays(2);
+
     /// <summary>How many at-risk or contracting accounts the churn brief names.</summary>
     public int TopAtRisk { get; set; } = 5;
 }

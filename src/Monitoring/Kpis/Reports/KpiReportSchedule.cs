@@ -19,13 +19,13 @@ public static class KpiReportSchedule
         {
             var monday = Period.IsoWeekOf(today).Start;
             var at = LocalInstant(monday, options.SendAt, zone);
-            if (now >= at) due.Add(new DueReport("weekly-report", Period.IsoWeekOf(monday).Previous(), at));
+            if (now >= at && now < at + options.CatchUp) due.Add(new DueReport("weekly-report", Period.IsoWeekOf(monday).Previous(), at));
         }
         if (options.Monthly)
         {
             var first = new DateOnly(today.Year, today.Month, 1);
             var at = LocalInstant(first, options.SendAt, zone);
-            if (now >= at) due.Add(new DueReport("monthly-pack", Period.MonthOf(first.AddDays(-1)), at));
+            if (now >= at && now < at + options.CatchUp) due.Add(new DueReport("monthly-pack", Period.MonthOf(first.AddDays(-1)), at));
         }
         return due;
     }
