@@ -73,6 +73,7 @@ public static class WebServiceCollectionExtensions
         app.MapKpiChartEndpoints();
         app.MapIngestEndpoints();
         app.MapQualityEndpoints();
+        Api.ReportingApi.MapReportingApi(app);
         app.MapRazorPages();
         app.MapAccess();
 

@@ -41,5 +41,15 @@ public sealed class KpiPageTests(PostgresFixture postgres)
         Assert.Contains("<option value=\"sales_channel=web\" selected=\"selected\">", web);
         Assert.Contains("data-kpi=\"orders\"", web);
         Assert.DoesNotContain("data-kpi=\"sessions\"", web);
+
+        // The same figures as JSON, for a read key; a bad period is a 400 that says why.
+        using var json = System.Text.Json.JsonDocument.Parse(await host.Clients[AccessHost.ReadKey].GetStringAsync($"/api/kpis?period={day:yyyy-MM-dd}"));
+        var conversion = json.RootElement.GetProperty("kpis").EnumerateArray().Single(k => k.GetProperty("kpi").GetString() == "conversion_rate");
+        Assert.Equal(0.25m, conversion.GetProperty("value").GetDecimal());
+        Assert.Equal((2m, 8m), (conversion.GetProperty("numerator").GetDecimal(), conversion.GetProperty("denominator").GetDecimal()));
+        Assert.Equal("*", json.RootElement.GetProperty("segment").GetString());
+        var bad = await host.Clients[AccessHost.ReadKey].GetAsync("/api/kpis?period=2026-W99");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("is not a period", await bad.Content.ReadAsStringAsync());
     }
 }

@@ -30,6 +30,19 @@ public sealed class QualityPageTests(PostgresFixture postgres)
         Assert.Contains("Findings (2)", page);
         Assert.Contains("SKU-2", filtered);
         Assert.DoesNotContain("SKU-1", filtered);
+
+        // The work list as JSON, with the same filter; a bad severity is a 400 that says why.
+        var api = host.Clients[AccessHost.ReadKey];
+        using var all = System.Text.Json.JsonDocument.Parse(await api.GetStringAsync("/api/quality/findings"));
+        Assert.Equal(2, all.RootElement.GetProperty("total").GetInt64());
+        Assert.Equal(["SKU-2", "SKU-1"], all.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("key").GetString()));
+        using var blockers = System.Text.Json.JsonDocument.Parse(await api.GetStringAsync("/api/quality/findings?severity=blocker"));
+        var blocker = Assert.Single(blockers.RootElement.GetProperty("findings").EnumerateArray());
+        Assert.Equal(("SKU-2", "blocker", "/quality/records/product/SKU-2"),
+            (blocker.GetProperty("key").GetString(), blocker.GetProperty("severity").GetString(), blocker.GetProperty("page").GetString()));
+        var bad = await api.GetAsync("/api/quality/findings?severity=urgent");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("'urgent' is not a severity", await bad.Content.ReadAsStringAsync());
     }
 
     [Fact]
