@@ -62,8 +62,9 @@ public sealed class ChecksReloadService(
         {
             _fingerprint = fingerprint;
             status.Refused(now, errors);
-            metrics.ConfigReloadSuccessful.Set(0);
+            // The count first: a scrape between the two must not see "refused" with no errors.
             metrics.ConfigErrors.Set(errors.Count);
+            metrics.ConfigReloadSuccessful.Set(0);
             logger.LogError("checks/ changed but has {Count} error(s); the configuration loaded at {LoadedAt:u} stays in force:{Errors}",
                 errors.Count, status.Current.LoadedAt, string.Concat(errors.Select(e => Environment.NewLine + "  " + e)));
             return false;
@@ -76,8 +77,8 @@ public sealed class ChecksReloadService(
         catalog.Apply(loaded);
         _fingerprint = fingerprint;
         status.Loaded(now);
-        metrics.ConfigReloadSuccessful.Set(1);
         metrics.ConfigErrors.Set(0);
+        metrics.ConfigReloadSuccessful.Set(1);
         var added = loaded.Probes.Select(p => p.Id).Except(before.Probes.Select(p => p.Id)).ToList();
         var removed = before.Probes.Select(p => p.Id).Except(loaded.Probes.Select(p => p.Id)).ToList();
         logger.LogInformation("checks/ reloaded: {Probes} check(s) ({Added} added, {Removed} removed), {Sources} source(s), {Rules} quality rule(s)",
