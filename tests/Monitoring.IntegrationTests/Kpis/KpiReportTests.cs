@@ -1,3 +1,4 @@
+using Monitoring.IntegrationTests.Mail;
 using System.Net;
 using Microsoft.Extensions.Options;
 using Monitoring.Checks;

@@ -1,3 +1,4 @@
+using Monitoring.IntegrationTests.Mail;
 using Microsoft.Extensions.Logging.Abstractions;
 using Monitoring.Alerting;
 using Monitoring.Checks;

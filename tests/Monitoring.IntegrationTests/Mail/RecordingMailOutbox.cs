@@ -1,10 +1,11 @@
 using Monitoring.Mail;
 
-namespace Monitoring.IntegrationTests.Quality;
+namespace Monitoring.IntegrationTests.Mail;
 
 /// <summary>
-/// An in-memory <see cref="IMailOutbox"/> with the real one's idempotency (kind, key and recipient), for tests of jobs
-/// that queue report emails. A stand-in until the SQL outbox of the mail room is on this branch.
+/// An in-memory <see cref="IMailOutbox"/> with the real one's idempotency (kind, key and recipient), for tests of what a
+/// job queues (which reports, to whom, saying what). The real outbox's storage and sending through SMTP are tested in
+/// <see cref="MailOutboxConformance"/> and the SMTP outage test.
 /// </summary>
 public sealed class RecordingMailOutbox : IMailOutbox
 {
