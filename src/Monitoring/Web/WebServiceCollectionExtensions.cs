@@ -28,6 +28,9 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AuthorizeFolder("/Incidents", Policies.Operate);
             options.Conventions.AuthorizeFolder("/Kpis", Policies.ViewUptime);
             options.Conventions.AllowAnonymousToFolder("/Account");
+            options.Conventions.AuthorizePage("/Overview/Ops", Policies.ViewUptime);
+            options.Conventions.AuthorizePage("/Overview/Managers", Policies.ViewUptime);
+            options.Conventions.AuthorizePage("/Overview/Catalogue", Policies.Catalogue);
         });
         services.AddProblemDetails();
         // The JSON API described for clients and code generators; pages and charts are for people and stay out of it.

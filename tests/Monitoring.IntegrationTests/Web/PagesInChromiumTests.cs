@@ -64,6 +64,9 @@ public sealed class PagesInChromiumTests(PostgresFixture postgres)
                      ("/data/imports", "h1"),
                      ("/admin/privacy", "form input[name=email]"),
                      ("/admin/audit", "table"),
+                     ("/overview/ops", "table[data-table=availability] tr[data-check=home]"),
+                     ($"/overview/managers?period={Period.IsoWeekOf(day).Label}", "[data-section=tiles] [data-kpi=conversion_rate]"),
+                     ("/overview/catalogue", "table[data-table=findings]"),
                  })
         {
             var response = await page.GotoAsync(monitor.Client.BaseAddress + path.TrimStart('/'));
@@ -79,7 +82,7 @@ public sealed class PagesInChromiumTests(PostgresFixture postgres)
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
     }
 
-    private static async Task SeedAsync(IShopWriter writer, DateOnly day)
+    internal static async Task SeedAsync(IShopWriter writer, DateOnly day)
     {
         var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
         var sessions = new EntityBatch(new EntityTarget(ShopModel.Session,
