@@ -8,7 +8,7 @@ namespace Monitoring.IntegrationTests.Reliability;
 /// <summary>
 /// The repository's checks/ files, each mutated many ways (truncated at seeded random points, scalars replaced with
 /// lists, maps and values of the wrong type, tabs, duplicate keys, a huge string, invalid UTF-8) and loaded through
-/// <see cref="CheckSetLoader"/>: never an exception, and every error names a file of the folder and a line, or is
+/// <see cref="CheckSetLoader"/> and the schema validator of <c>monitoring validate</c>: never an exception, and every error names a file of the folder and a line, or is
 /// about a whole file.
 /// </summary>
 public sealed partial class MalformedYamlTests(ITestOutputHelper output) : IDisposable
@@ -45,7 +45,9 @@ public sealed partial class MalformedYamlTests(ITestOutputHelper output) : IDisp
                 File.WriteAllBytes(file, bytes);
                 try
                 {
-                    var (_, errors) = CheckSetLoader.Default(new Dictionary<string, string> { ["CHECKS_DIR"] = _folder.Checks }).Load(_folder.Checks);
+                    var (_, loaded) = CheckSetLoader.Default(new Dictionary<string, string> { ["CHECKS_DIR"] = _folder.Checks }).Load(_folder.Checks);
+                    // monitoring validate adds the JSON schema's view of each file: it must hold up as well.
+                    var errors = loaded.Concat(Monitoring.Checks.Schemas.SchemaValidator.ValidateFolder(_folder.Checks)).ToList();
                     if (errors.Count > 0) rejected++;
                     fileLevel += errors.Count(e => e.Line == 0);
                     foreach (var error in errors)
