@@ -106,7 +106,11 @@ public static class AccessServiceCollectionExtensions
             if (context.Request.ContentLength > options.MaxRequestBodyBytes)
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                return Task.CompletedTask;
+                return context.Response.WriteAsJsonAsync(new
+                {
+                    error = $"the body is {context.Request.ContentLength} bytes, over the limit of {options.MaxRequestBodyBytes} bytes " +
+                            "(Monitoring:Access:MaxRequestBodyBytes): send smaller batches",
+                });
             }
             return next(context);
         });

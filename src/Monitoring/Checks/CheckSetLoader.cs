@@ -100,11 +100,13 @@ public sealed partial class CheckSetLoader(IReadOnlyList<ProbeKind> probeKinds, 
     private ConfigNode? Parse(string path, string display, ConfigDiagnostics diagnostics)
     {
         var file = new ConfigFile(display, diagnostics, expander);
+        TrackingParser? parser = null;
         try
         {
             using var reader = new StreamReader(path);
             var stream = new YamlStream();
-            stream.Load(reader);
+            parser = new TrackingParser(new Parser(reader));
+            stream.Load(parser);
             if (stream.Documents.Count == 0) return null;
             return new ConfigNode(stream.Documents[0].RootNode, "", file);
         }
@@ -112,6 +114,14 @@ public sealed partial class CheckSetLoader(IReadOnlyList<ProbeKind> probeKinds, 
         {
             var message = (e.InnerException?.Message ?? e.Message).Replace(Environment.NewLine, " ");
             diagnostics.Add(display, (int)e.Start.Line, "", $"not valid YAML: {message}");
+            return null;
+        }
+        catch (InvalidOperationException) when (parser is not null)
+        {
+            // YamlDotNet's way of failing at the end of a file left inside an unclosed [ or { (found by the malformed
+            // YAML tests: a comment on the line swallowed the closing bracket).
+            diagnostics.Add(display, parser.LastLine, "", "not valid YAML: the file ends inside a [ ] or { } that is never closed " +
+                                                           "(does a # comment on its line hide the closing bracket?)");
             return null;
         }
     }

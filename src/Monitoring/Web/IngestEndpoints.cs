@@ -39,6 +39,11 @@ public static class IngestEndpoints
         {
             return Results.BadRequest(new { error = $"the body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {FirstSentence(e.Message)}" });
         }
+        catch (BadHttpRequestException e)
+        {
+            // A body over Monitoring:Access:MaxRequestBodyBytes (413), or one that stopped arriving: say so.
+            return Results.Json(new { error = $"the body could not be read: {e.Message}" }, statusCode: e.StatusCode);
+        }
         using (document)
         {
             var root = document.RootElement;

@@ -32,7 +32,20 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AuthorizePage("/Overview/Managers", Policies.ViewUptime);
             options.Conventions.AuthorizePage("/Overview/Catalogue", Policies.Catalogue);
         });
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            // A query value that does not bind (limit=abc) or a body over the size limit: say which and why.
+            if (context.Exception is BadHttpRequestException bad) context.ProblemDetails.Detail = bad.Message;
+        });
+        // Binding failures are thrown, so that the handler below answers them with their reason instead of a bare 400;
+        // the exception carries its own 4xx status (400 for a value, 413 for a body over the limit).
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<ExceptionHandlerOptions>(options =>
+        {
+            options.StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+            // The caller's mistake, answered with its reason: not an error of the service to log as one.
+            options.SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException;
+        });
         // The JSON API described for clients and code generators; pages and charts are for people and stay out of it.
         services.AddOpenApi(OpenApiDocumentName, options =>
         {

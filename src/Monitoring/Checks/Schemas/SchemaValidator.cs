@@ -40,9 +40,11 @@ public static class SchemaValidator
         {
             stream.Load(yaml);
         }
-        catch (YamlException)
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
-            return []; // the loader reports the YAML error itself
+            // The loader reports the YAML error itself (YamlDotNet throws InvalidOperationException for a file that
+            // ends inside an unclosed [ or {).
+            return [];
         }
         if (stream.Documents.Count == 0) return [];
         var document = LocatedJson.From(stream.Documents[0].RootNode);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Monitoring.Shop.Import;
 using Monitoring.Shop.Model;
@@ -29,7 +30,19 @@ public sealed class JsonRecordReader : IMappedRowReader
                 Reject(line, $"record {line} is {record.ValueKind.ToString().ToLowerInvariant()}, not an object", record);
                 continue;
             }
-            var (fields, values, problem) = Convert(entity, record);
+            (IReadOnlyList<ShopField> Fields, object?[] Values, string? Problem) conversion;
+            try
+            {
+                conversion = Convert(entity, record);
+            }
+            catch (InvalidOperationException)
+            {
+                // System.Text.Json checks UTF-8 only when a string is read: bytes that are not UTF-8 (a windows-1252
+                // client) fail there. One record is refused, not the batch.
+                Reject(line, $"record {line} has bytes that are not valid UTF-8 (send the body as UTF-8)", record);
+                continue;
+            }
+            var (fields, values, problem) = conversion;
             if (problem is not null)
             {
                 Reject(line, problem, record);
@@ -97,7 +110,8 @@ public sealed class JsonRecordReader : IMappedRowReader
 
     private void Reject(long line, string reason, JsonElement record)
     {
-        var raw = new Dictionary<string, string?> { ["record"] = record.GetRawText() };
+        // The raw bytes, with U+FFFD for what is not UTF-8 (GetRawText would throw on those).
+        var raw = new Dictionary<string, string?> { ["record"] = System.Text.Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8Value(record)) };
         _rows.Add(MappedRow.Rejected(line, reason, raw));
     }
 }
