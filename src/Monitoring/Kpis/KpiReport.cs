@@ -162,6 +162,8 @@ public sealed class KpiReport(SqlKpiFactsStore facts, IDbConnectionFactory datab
         KpiUnit.Ratio => v.ToString("P1", CultureInfo.InvariantCulture),
         KpiUnit.Money => v.ToString("N0", CultureInfo.InvariantCulture) + " €",
         KpiUnit.Days => v.ToString("N1", CultureInfo.InvariantCulture) + " d",
+        // A whole count reads as one (8 orders, not 8.00); a mean such as orders per account keeps its decimals.
+        KpiUnit.Count when v == decimal.Truncate(v) => v.ToString("N0", CultureInfo.InvariantCulture),
         _ => v.ToString(Math.Abs(v) >= 100 ? "N0" : "N2", CultureInfo.InvariantCulture),
     };
 
