@@ -48,9 +48,9 @@ public sealed class TwoInstancesTests(PostgresFixture postgres, ITestOutputHelpe
         var perSecond = both.GroupBy(r => r.StartedAt.ToUnixTimeSeconds()).ToList();
         output.WriteLine($"two instances, 20 s: {both.Count} run(s) in {perSecond.Count} distinct second(s), " +
                          $"at most {perSecond.Max(g => g.Count())} in one second; one instance left, 15 s: {alone.Count} run(s)");
-        // A job due every second ran about once a second: twice would be ~40 runs, with seconds holding two runs each.
-        Assert.InRange(both.Count, 12, 22);
-        Assert.True(perSecond.Count(g => g.Count() > 1) <= 1, string.Join(", ", perSecond.Select(g => g.Count())));
+        // A job due every second ran about once a second: run by both instances it would be about 40 runs. (Counting
+        // runs per calendar second says nothing: a run that starts late shares its second with the next one.)
+        Assert.InRange(both.Count, 12, 27);
         Assert.InRange(alone.Count, 8, 17);
     }
 }
