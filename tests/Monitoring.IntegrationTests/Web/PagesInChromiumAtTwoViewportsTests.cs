@@ -32,18 +32,7 @@ public sealed class PagesInChromiumAtTwoViewportsTests(PostgresFixture postgres)
     public async Task Every_page_reads_on_a_laptop_and_on_a_phone_and_is_kept_as_a_screenshot()
     {
         _ = postgres;
-        using var folder = new TempFolder().WithProbes("""
-            probes:
-              - id: home
-                kind: http
-                url: ${SHOP_URL}/
-                interval: 1m
-            """);
-        Directory.CreateDirectory(Path.Combine(folder.Checks, "quality"));
-        File.WriteAllText(Path.Combine(folder.Checks, "quality", "catalogue.yaml"), """
-            rules:
-              - { id: product-gtin-valid, entity: product, kind: gtin, severity: blocker, team: catalogue }
-            """);
+        using var folder = PagesInChromiumTests.ChecksFolder();
         await using var shop = await DemoShopHost.StartAsync();
         await using var monitor = await MonitorHost.StartAsync(folder.Checks,
             new Dictionary<string, string?> { ["Monitoring:Storage:SqlitePath"] = folder.SqlitePath },

@@ -16,11 +16,10 @@ namespace Monitoring.IntegrationTests.Web;
 [Collection(PostgresCollection.Name)]
 public sealed class PagesInChromiumTests(PostgresFixture postgres)
 {
-    [Fact]
-    public async Task Every_main_page_renders_its_content_without_a_console_error()
+    /// <summary>The pages' checks: one probe of the demo shop and one quality rule, so every page has something to show.</summary>
+    internal static TempFolder ChecksFolder()
     {
-        _ = postgres;
-        using var folder = new TempFolder().WithProbes("""
+        var folder = new TempFolder().WithProbes("""
             probes:
               - id: home
                 kind: http
@@ -32,6 +31,14 @@ public sealed class PagesInChromiumTests(PostgresFixture postgres)
             rules:
               - { id: product-gtin-valid, entity: product, kind: gtin, severity: blocker, team: catalogue }
             """);
+        return folder;
+    }
+
+    [Fact]
+    public async Task Every_main_page_renders_its_content_without_a_console_error()
+    {
+        _ = postgres;
+        using var folder = ChecksFolder();
         await using var shop = await DemoShopHost.StartAsync();
         await using var monitor = await MonitorHost.StartAsync(folder.Checks,
             new Dictionary<string, string?> { ["Monitoring:Storage:SqlitePath"] = folder.SqlitePath },
