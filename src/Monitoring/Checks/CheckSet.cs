@@ -20,6 +20,9 @@ public sealed record CheckSet(string Directory, MonitoringSettings Settings, IRe
     /// <summary>The KPI targets (<c>checks/kpis/targets.yaml</c>), in file order; none when the file is absent.</summary>
     public IReadOnlyList<Kpis.KpiTarget> KpiTargets { get; init; } = [];
 
+    /// <summary>The business calendar of <c>kpis/calendar.yaml</c> (holidays and peaks the KPI anomaly detector leaves out).</summary>
+    public Kpis.Calendar.CalendarDefinition KpiCalendar { get; init; } = Kpis.Calendar.CalendarDefinition.Default;
+
     public Shop.Sources.SourceDefinition? FindSource(string id) => Sources.FirstOrDefault(s => s.Id == id);
 
     public ProbeDefinition? FindProbe(string id) => Probes.FirstOrDefault(p => p.Id == id);

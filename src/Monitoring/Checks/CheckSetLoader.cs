@@ -86,15 +86,20 @@ public sealed partial class CheckSetLoader(IReadOnlyList<ProbeKind> probeKinds, 
         var kpiTargetsPath = Path.Combine(root, Kpis.KpiTargetReader.RelativePath);
         if (File.Exists(kpiTargetsPath) && Parse(kpiTargetsPath, Display(kpiTargetsPath), diagnostics) is { } kpiTargetsNode)
             kpiTargets = Kpis.KpiTargetReader.Read(kpiTargetsNode);
-        // kpis/ is a known folder, so a misspelt targets file there would otherwise be skipped without a word.
-        foreach (var file in YamlFiles(Path.Combine(root, Kpis.KpiTargetReader.Folder)).Where(f => f != kpiTargetsPath))
-            diagnostics.Add(Display(file), 0, "", $"not read: the KPI targets are read from {Kpis.KpiTargetReader.Folder}/{Kpis.KpiTargetReader.FileName}");
+        var kpiCalendar = Kpis.Calendar.CalendarDefinition.Default;
+        var kpiCalendarPath = Path.Combine(root, Kpis.Calendar.CalendarReader.RelativePath);
+        if (File.Exists(kpiCalendarPath) && Parse(kpiCalendarPath, Display(kpiCalendarPath), diagnostics) is { } kpiCalendarNode)
+            kpiCalendar = Kpis.Calendar.CalendarReader.Read(kpiCalendarNode);
+        // kpis/ is a known folder, so a misspelt targets or calendar file there would otherwise be skipped without a word.
+        foreach (var file in YamlFiles(Path.Combine(root, Kpis.KpiTargetReader.Folder)).Where(f => f != kpiTargetsPath && f != kpiCalendarPath))
+            diagnostics.Add(Display(file), 0, "", $"not read: the KPI targets are read from {Kpis.KpiTargetReader.Folder}/{Kpis.KpiTargetReader.FileName}" +
+                                                  $" and the business calendar from {Kpis.KpiTargetReader.Folder}/{Kpis.Calendar.CalendarReader.FileName}");
 
         ReportStrayFiles(root, Display, diagnostics);
         ReportDuplicateIds(probes, diagnostics);
         ReportBadDependencies(probes, diagnostics);
         var errors = diagnostics.Errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ToList();
-        return errors.Count > 0 ? (null, errors) : (new CheckSet(root, settings, probes) { Alerts = alerts, Sources = sources.Sources, QualityRules = qualityRules, KpiTargets = kpiTargets }, []);
+        return errors.Count > 0 ? (null, errors) : (new CheckSet(root, settings, probes) { Alerts = alerts, Sources = sources.Sources, QualityRules = qualityRules, KpiTargets = kpiTargets, KpiCalendar = kpiCalendar }, []);
     }
 
     private ConfigNode? Parse(string path, string display, ConfigDiagnostics diagnostics)

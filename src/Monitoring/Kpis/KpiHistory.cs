@@ -51,9 +51,10 @@ public sealed record KpiHistory(
     }
 
     /// <summary>
-    /// The holidays and peak days the detector leaves out: the French calendar for a shop in Europe/Paris, none
-    /// elsewhere (no other country's calendar is built in yet).
+    /// The holidays and peak days the detector leaves out over the two years before <paramref name="lastDay"/>'s: the
+    /// calendar <c>checks/kpis/calendar.yaml</c> declares (by default the holidays of the time zone's country and the
+    /// built-in peaks).
     /// </summary>
-    public static BusinessCalendar CalendarFor(TimeZoneInfo zone, DateOnly lastDay) =>
-        zone.Id == "Europe/Paris" ? BusinessCalendar.France(lastDay.Year - 2, lastDay.Year) : BusinessCalendar.None;
+    public static BusinessCalendar CalendarFor(Calendar.CalendarDefinition calendar, TimeZoneInfo zone, DateOnly lastDay) =>
+        calendar.Build(zone.Id, lastDay.Year - 2, lastDay.Year);
 }

@@ -115,7 +115,7 @@ public sealed class KpiReport(SqlKpiFactsStore facts, IDbConnectionFactory datab
     public async Task<KpiHistory> HistoryAsync(KpiDefinition kpi, DateOnly lastDay, SegmentKey segment, CancellationToken cancellationToken)
     {
         var set = new DailyFactsSet(await facts.LoadAsync(KpiHistory.LoadFrom(lastDay), Period.IsoWeekOf(lastDay).End, cancellationToken));
-        return KpiHistory.Of(kpi, segment, lastDay, set, KpiHistory.CalendarFor(Days.Zone, lastDay));
+        return KpiHistory.Of(kpi, segment, lastDay, set, KpiHistory.CalendarFor(checks?.Current.KpiCalendar ?? Calendar.CalendarDefinition.Default, Days.Zone, lastDay));
     }
 
     /// <summary>The daily rollup rows from <paramref name="from"/> to <paramref name="to"/>, indexed.</summary>

@@ -1,3 +1,4 @@
+using Monitoring.Kpis.Calendar;
 using Monitoring.Kpis;
 using Monitoring.Kpis.Anomalies;
 using Monitoring.Kpis.Families;
@@ -55,7 +56,7 @@ public sealed class KpiHistoryTests
     {
         var armistice = new DateOnly(2026, 11, 11);
 
-        var history = KpiHistory.Of(BasketKpis.Orders, SegmentKey.All, LastDay, Orders((armistice, 5)), BusinessCalendar.France(2024, 2026));
+        var history = KpiHistory.Of(BasketKpis.Orders, SegmentKey.All, LastDay, Orders((armistice, 5)), new CalendarDefinition { Country = "FR" }.Build("UTC", 2024, 2026));
 
         Assert.Empty(history.DailyAnomalies);
     }
@@ -63,8 +64,8 @@ public sealed class KpiHistoryTests
     [Fact]
     public void Uses_the_french_calendar_for_a_shop_in_paris_only()
     {
-        var paris = KpiHistory.CalendarFor(TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"), LastDay);
-        var utc = KpiHistory.CalendarFor(TimeZoneInfo.Utc, LastDay);
+        var paris = KpiHistory.CalendarFor(CalendarDefinition.Default, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"), LastDay);
+        var utc = KpiHistory.CalendarFor(CalendarDefinition.Default, TimeZoneInfo.Utc, LastDay);
 
         Assert.Equal("Armistice", paris.NameOf(new DateOnly(2026, 11, 11)));
         Assert.False(utc.IsSpecial(new DateOnly(2026, 11, 11)));

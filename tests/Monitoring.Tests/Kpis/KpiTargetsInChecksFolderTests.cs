@@ -42,7 +42,7 @@ public sealed class KpiTargetsInChecksFolderTests
 
         var (_, errors) = CheckSetLoader.Default().Load(folder.Checks);
 
-        Assert.Equal("checks/kpis/target.yaml: not read: the KPI targets are read from kpis/targets.yaml", Assert.Single(errors).ToString());
+        Assert.Equal("checks/kpis/target.yaml: not read: the KPI targets are read from kpis/targets.yaml and the business calendar from kpis/calendar.yaml", Assert.Single(errors).ToString());
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public static class CheckSchemas
         ["sources"] = Shop.Sources.SourceReader.Folder + "/",
         ["quality"] = Quality.QualityRuleReader.Folder + "/",
         ["kpi-targets"] = "kpis/targets.yaml",
+        ["kpi-calendar"] = "kpis/calendar.yaml",
     };
 
     private static readonly ConcurrentDictionary<string, Lazy<JsonSchema>> Compiled = new();

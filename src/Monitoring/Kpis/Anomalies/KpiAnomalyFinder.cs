@@ -18,7 +18,7 @@ public sealed class KpiAnomalyFinder(SqlKpiFactsStore facts, ActiveChecks checks
     {
         var from = HistoryStart(period, Settings);
         var set = new DailyFactsSet(await facts.LoadAsync(from, period.End, cancellationToken));
-        var calendar = CalendarFor(checks.Current.Settings.TimeZone, from.Year, period.End.Year);
+        var calendar = checks.Current.KpiCalendar.Build(checks.Current.Settings.TimeZone, from.Year, period.End.Year);
         return Scan(set, period, calendar, Settings);
     }
 
@@ -31,7 +31,7 @@ public sealed class KpiAnomalyFinder(SqlKpiFactsStore facts, ActiveChecks checks
         var firstWeek = Period.IsoWeekOf(period.Start);
         var from = HistoryStart(firstWeek, Settings);
         var set = new DailyFactsSet(await facts.LoadAsync(from, period.End, cancellationToken));
-        var calendar = CalendarFor(checks.Current.Settings.TimeZone, from.Year, period.End.Year);
+        var calendar = checks.Current.KpiCalendar.Build(checks.Current.Settings.TimeZone, from.Year, period.End.Year);
         var found = period.EachDay().SelectMany(d => Scan(set, Period.Day(d), calendar, Settings).Anomalies).ToList();
         for (var week = firstWeek; week.Start <= period.End; week = Period.IsoWeekOf(week.End.AddDays(1)))
             if (period.Contains(week.End)) found.AddRange(Scan(set, week, calendar, Settings).Anomalies);
@@ -66,11 +66,4 @@ public sealed class KpiAnomalyFinder(SqlKpiFactsStore facts, ActiveChecks checks
 
     /// <summary>The first day the baseline may reach: the detector looks back at most twice its baseline points.</summary>
     public static DateOnly HistoryStart(Period period, AnomalySettings settings) => period.Start.AddDays(-7 * 2 * settings.BaselinePoints);
-
-    /// <summary>
-    /// The shop's business calendar: the French public holidays and Black Friday for a shop in Europe/Paris (the
-    /// product's first market), none elsewhere until a calendar can be configured.
-    /// </summary>
-    public static BusinessCalendar CalendarFor(string timeZone, int fromYear, int toYear) =>
-        timeZone == "Europe/Paris" ? BusinessCalendar.France(fromYear, toYear) : BusinessCalendar.None;
 }
