@@ -36,12 +36,12 @@ public sealed record KpiHistory(
     /// rollup rows that reach back to <see cref="LoadFrom"/>.
     /// </summary>
     public static KpiHistory Of(KpiDefinition kpi, SegmentKey segment, DateOnly lastDay, DailyFactsSet facts, BusinessCalendar calendar,
-        AnomalySettings? settings = null)
+        AnomalySettings? settings = null, Func<Period, KpiInput>? inputFor = null)
     {
         var from = LoadFrom(lastDay, settings);
         var weekEnd = Period.IsoWeekOf(lastDay).End;
-        var daily = KpiSeries.Daily(kpi, facts, segment, from, lastDay);
-        var weekly = KpiSeries.Weekly(kpi, facts, segment, from, weekEnd);
+        var daily = KpiSeries.Daily(kpi, facts, segment, from, lastDay, inputFor);
+        var weekly = KpiSeries.Weekly(kpi, facts, segment, from, weekEnd, inputFor);
         var (firstDay, firstWeek) = (FirstDay(lastDay), FirstWeek(lastDay));
         return new KpiHistory(kpi, segment,
             daily.Where(p => p.Day >= firstDay).ToList(),

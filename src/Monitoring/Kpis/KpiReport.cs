@@ -9,11 +9,12 @@ namespace Monitoring.Kpis;
 /// period, the same period a year earlier, the 13-week trend, the target and a traffic light. Targets come from
 /// <c>checks/kpis/targets.yaml</c>; the <c>kpi_targets</c> records imported from the shop fill in for the KPIs the file
 /// does not name. The additive KPIs are summed from the daily rollup; the account KPIs (repeat, returning, purchase
-/// frequency, attrition) are counted from the accounts' order histories, and the stock KPIs read today's stock, which
-/// stands for the end of any period ending in the last <see cref="StockFreshDays"/> days.
+/// frequency, attrition) are counted from the accounts' order histories, and the stock KPIs read the stock history
+/// (each day's figures, kept by the KPI job), or today's stock for a period ending in the last
+/// <see cref="StockFreshDays"/> days that the history does not cover yet.
 /// </summary>
 public sealed class KpiReport(SqlKpiFactsStore facts, IDbConnectionFactory database, SqlAccountHistories? histories = null,
-    SqlStockSnapshots? stock = null, Checks.ActiveChecks? checks = null, TimeProvider? time = null)
+    SqlStockSnapshots? stock = null, Checks.ActiveChecks? checks = null, TimeProvider? time = null, SqlStockHistory? stockHistory = null)
 {
     /// <summary>Today's stock is the end stock of a period that ended at most this many days ago.</summary>
     public const int StockFreshDays = 7;
@@ -56,7 +57,8 @@ public sealed class KpiReport(SqlKpiFactsStore facts, IDbConnectionFactory datab
     /// The KPI input of any period for the segment, with the account counts and the stock where they exist; each
     /// period's input is built once (the comparisons of every KPI ask for the same sixteen periods).
     /// </summary>
-    private async Task<Func<Period, KpiInput>> InputsAsync(DailyFactsSet set, SegmentKey segment, CancellationToken cancellationToken)
+    private async Task<Func<Period, KpiInput>> InputsAsync(DailyFactsSet set, SegmentKey segment, CancellationToken cancellationToken,
+        bool withAccounts = true)
     {
         var cache = new Dictionary<Period, KpiInput>();
         if (checks is null)
@@ -66,27 +68,44 @@ public sealed class KpiReport(SqlKpiFactsStore facts, IDbConnectionFactory datab
 
         IReadOnlyList<Churn.AccountHistory>? accounts = null;
         var accountDimensions = Families.CustomerKpis.AttritionRate.Dimensions!;
-        if (histories is not null && (segment.IsAll || accountDimensions.Contains(segment.Dimension)))
+        if (withAccounts && histories is not null && (segment.IsAll || accountDimensions.Contains(segment.Dimension)))
         {
             var (all, cards) = await histories.LoadAsync(days, cancellationToken);
             accounts = all.Where(h => cards.TryGetValue(h.AccountId, out var card) ? card.IsIn(segment) : segment.IsAll).ToList();
         }
-        StockSnapshot? snapshot = null;
-        if (stock is not null && (segment.IsAll || segment.Dimension == SegmentKey.Category))
-            snapshot = await stock.LoadAsync(today, days, segment.IsAll ? null : segment.Value, DeadAfterDays, cancellationToken);
+        var stockCuts = segment.IsAll || segment.Dimension == SegmentKey.Category;
+        StockFigures? live = null;
+        if (stock is not null && stockCuts)
+            live = StockFigures.Of(await stock.LoadAsync(today, days, segment.IsAll ? null : segment.Value, StockInput.DefaultDeadAfterDays,
+                cancellationToken), StockInput.DefaultDeadAfterDays);
+        IReadOnlyDictionary<DateOnly, StockFigures> kept = new Dictionary<DateOnly, StockFigures>();
+        if (stockHistory is not null && stockCuts)
+            kept = await stockHistory.LoadAsync(segment.IsAll ? SqlStockHistory.AllCategories : segment.Value, today.AddDays(-StockHistoryDays), today,
+                cancellationToken);
 
         return p =>
         {
             if (cache.TryGetValue(p, out var input)) return input;
             var counts = accounts is null ? null : AccountCounts.For(accounts, p);
-            var stockInput = snapshot is not null && p.End >= today.AddDays(-StockFreshDays) && p.Start <= today
-                ? new StockInput(null, snapshot, DeadAfterDays) : null;
-            return cache[p] = set.Input(p, segment, counts, stockInput);
+            return cache[p] = set.Input(p, segment, counts, StockOf(p, today, live, kept));
         };
     }
 
-    /// <summary>A SKU in stock with no sale in this many days is dead stock (requirements K-48).</summary>
-    private const int DeadAfterDays = 180;
+    /// <summary>How far back the stock history is read: the comparisons reach the same ISO week last year.</summary>
+    private const int StockHistoryDays = 400;
+
+    /// <summary>
+    /// The stock of a period: its end from the stock history (the end day's reading, or today's for a period not over
+    /// yet), else today's live stock for a period that ended in the last <see cref="StockFreshDays"/> days; its start
+    /// from the history's reading of the day before it, when kept.
+    /// </summary>
+    public static StockInput? StockOf(Period period, DateOnly today, StockFigures? live, IReadOnlyDictionary<DateOnly, StockFigures> kept)
+    {
+        var endDay = period.End < today ? period.End : today;
+        var end = kept.GetValueOrDefault(endDay)
+                  ?? (live is not null && period.End >= today.AddDays(-StockFreshDays) && period.Start <= today ? live : null);
+        return end is null ? null : new StockInput(kept.GetValueOrDefault(period.Start.AddDays(-1)), end);
+    }
 
     /// <summary>The last ISO week that has ended in the shop's time zone.</summary>
     public static Period LastCompleteWeek(DateOnly today) => Period.IsoWeekOf(today).Previous();
@@ -107,7 +126,11 @@ public sealed class KpiReport(SqlKpiFactsStore facts, IDbConnectionFactory datab
     {
         var weeks = Period.IsoWeekOf(week.End).Trailing(KpiComparison.TrendWeeks);
         var set = new DailyFactsSet(await facts.LoadAsync(weeks[0].Start, weeks[^1].End, cancellationToken));
-        var trend = weeks.Select(w => new TrendPoint(w, kpi.Evaluate(set.Input(w, segment)).Value)).ToList();
+        // A stock KPI's weeks end on days of the stock history; the account histories are left out (one trend per KPI on a page).
+        var inputFor = Families.StockKpis.All.Contains(kpi)
+            ? await InputsAsync(set, segment, cancellationToken, withAccounts: false)
+            : p => set.Input(p, segment);
+        var trend = weeks.Select(w => new TrendPoint(w, kpi.Evaluate(inputFor(w)).Value)).ToList();
         return (trend, KpiTarget.Find(await TargetsAsync(cancellationToken), kpi.Id, segment, weeks[^1]));
     }
 
@@ -115,7 +138,9 @@ public sealed class KpiReport(SqlKpiFactsStore facts, IDbConnectionFactory datab
     public async Task<KpiHistory> HistoryAsync(KpiDefinition kpi, DateOnly lastDay, SegmentKey segment, CancellationToken cancellationToken)
     {
         var set = new DailyFactsSet(await facts.LoadAsync(KpiHistory.LoadFrom(lastDay), Period.IsoWeekOf(lastDay).End, cancellationToken));
-        return KpiHistory.Of(kpi, segment, lastDay, set, KpiHistory.CalendarFor(checks?.Current.KpiCalendar ?? Calendar.CalendarDefinition.Default, Days.Zone, lastDay));
+        var inputFor = Families.StockKpis.All.Contains(kpi) ? await InputsAsync(set, segment, cancellationToken, withAccounts: false) : null;
+        return KpiHistory.Of(kpi, segment, lastDay, set,
+            KpiHistory.CalendarFor(checks?.Current.KpiCalendar ?? Calendar.CalendarDefinition.Default, Days.Zone, lastDay), inputFor: inputFor);
     }
 
     /// <summary>The daily rollup rows from <paramref name="from"/> to <paramref name="to"/>, indexed.</summary>

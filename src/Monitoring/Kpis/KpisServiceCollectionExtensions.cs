@@ -13,6 +13,8 @@ public static class KpisServiceCollectionExtensions
         services.AddSingleton<KpiReport>();
         services.AddSingleton<SqlAccountHistories>();
         services.AddSingleton<SqlStockSnapshots>();
+        services.AddSingleton<SqlStockHistory>();
+        services.AddSingleton<StockHistoryRecorder>();
         services.AddSingleton<ChurnList>();
         services.AddSingleton<Anomalies.KpiAnomalyFinder>();
         services.AddSingleton<Anomalies.KpiAnomalyAlerts>();

@@ -5,7 +5,8 @@ namespace Monitoring.Kpis;
 /// <param name="UnitCost">Cost of one unit, excl. VAT, from the product.</param>
 /// <param name="Sellable">True for an active product that can be ordered: only these count in the stock-out rate.</param>
 /// <param name="LastSold">The day of the SKU's last counted order line, or null if never sold.</param>
-public sealed record StockItem(string Sku, decimal Quantity, decimal UnitCost, bool Sellable, DateOnly? LastSold);
+/// <param name="Category">The product's top-level category, for the per-category stock history.</param>
+public sealed record StockItem(string Sku, decimal Quantity, decimal UnitCost, bool Sellable, DateOnly? LastSold, string? Category = null);
 
 /// <summary>The stock of every SKU on one day.</summary>
 public sealed record StockSnapshot(DateOnly Day, IReadOnlyList<StockItem> Items)
@@ -15,12 +16,18 @@ public sealed record StockSnapshot(DateOnly Day, IReadOnlyList<StockItem> Items)
 }
 
 /// <summary>
-/// The stock KPIs' input: snapshots at the start and the end of the period (the start one is optional; with it the
-/// average stock is the mean of the two). The cost of goods sold comes from the period's daily facts.
+/// The stock KPIs' input: the stock figures at the end of the period and, when known, at its start (the end of the day
+/// before; with it the average stock is the mean of the two). The cost of goods sold comes from the period's daily facts.
 /// </summary>
-/// <param name="DeadAfterDays">A SKU with stock and no sale in this many days is dead stock (180 by default, requirements K-48).</param>
-public sealed record StockInput(StockSnapshot? Start, StockSnapshot End, int DeadAfterDays = 180)
+public sealed record StockInput(StockFigures? Start, StockFigures End)
 {
+    /// <summary>A SKU with stock and no sale in this many days is dead stock (requirements K-48).</summary>
+    public const int DefaultDeadAfterDays = 180;
+
+    /// <summary>The input of two snapshots.</summary>
+    public static StockInput Of(StockSnapshot? start, StockSnapshot end, int deadAfterDays = DefaultDeadAfterDays) =>
+        new(start is null ? null : StockFigures.Of(start, deadAfterDays), StockFigures.Of(end, deadAfterDays));
+
     /// <summary>Mean of the start and end stock values, or the end value alone.</summary>
     public decimal AverageValue => Start is null ? End.Value : (Start.Value + End.Value) / 2;
 }

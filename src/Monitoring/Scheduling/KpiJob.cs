@@ -5,10 +5,11 @@ using Monitoring.Kpis.Anomalies;
 namespace Monitoring.Scheduling;
 
 /// <summary>
-/// Every ten minutes: recomputes the daily KPI rollup of the days whose data changed, then looks for anomalies of
-/// yesterday and the last complete week and queues their alerts (each once).
+/// Every ten minutes: recomputes the daily KPI rollup of the days whose data changed, keeps today's stock figures in
+/// the stock history, then looks for anomalies of yesterday and the last complete week and queues their alerts (each
+/// once).
 /// </summary>
-public sealed class KpiJob(KpiRunner runner, KpiAnomalyAlerts? anomalies = null)
+public sealed class KpiJob(KpiRunner runner, KpiAnomalyAlerts? anomalies = null, StockHistoryRecorder? stock = null)
 {
     public const string JobId = "system:kpis";
 
@@ -17,6 +18,7 @@ public sealed class KpiJob(KpiRunner runner, KpiAnomalyAlerts? anomalies = null)
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await runner.RunAsync(recomputeAll: false, null, cancellationToken);
+        if (stock is not null) await stock.RecordTodayAsync(cancellationToken);
         if (anomalies is not null) await anomalies.RunAsync(cancellationToken);
     }
 }

@@ -37,7 +37,7 @@ public sealed class SqlStockSnapshots(IDbConnectionFactory database)
         var items = products
             .Where(p => category is null || TopCategory(p.CategoryPath) == category)
             .Select(p => new StockItem(p.Sku, Decimal(p.OnHand), Decimal(p.UnitCost), p.Status is null or "active",
-                sold.TryGetValue(p.Sku, out var last) ? last : null))
+                sold.TryGetValue(p.Sku, out var last) ? last : null, TopCategory(p.CategoryPath)))
             .ToList();
         return new StockSnapshot(day, items);
     }

@@ -89,6 +89,49 @@ public abstract class KpiReportFeedsConformance(ITestBackend backend) : IAsyncLi
         Assert.Null(all["stock_value"].Previous.Value);
     }
 
+    [Fact]
+    public async Task The_stock_history_keeps_each_days_figures_for_the_periods_long_past()
+    {
+        var checks = new ActiveChecks(new CheckSet("checks", new MonitoringSettings(), []));
+        var history = new SqlStockHistory(Current.Database);
+        var recorded = await new StockHistoryRecorder(new SqlStockSnapshots(Current.Database), history, checks, new FixedClock(Now))
+            .RecordTodayAsync(default);
+        // The end of W46 (Sunday 15 November), also the eve of W47: 300 of stock, 1 of 4 sellable SKUs out, 30 dead.
+        await history.AddMissingAsync([("*", new StockFigures(new DateOnly(2026, 11, 15), 300m, 4, 1, 30m))], Now, default);
+        var report = new KpiReport(new SqlKpiFactsStore(Current.Database, TimeProvider.System), Current.Database,
+            new SqlAccountHistories(Current.Database), new SqlStockSnapshots(Current.Database), checks, new FixedClock(Now), history);
+
+        var all = (await report.ForAsync(Week, default)).ToDictionary(c => c.Kpi.Id);
+
+        Assert.Equal(new StockFigures(new DateOnly(2026, 11, 23), 200m, 2, 1, 100m), recorded["*"]);
+        Assert.Equal(new StockFigures(new DateOnly(2026, 11, 23), 100m, 2, 1, 0m), recorded["Tools"]);
+        Assert.Equal(new StockFigures(new DateOnly(2026, 11, 23), 100m, 0, 0, 100m), recorded["Paint"]);
+        Assert.Equal(3, (await history.LoadAsync("*", new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), default)).Count
+            + (await history.LoadAsync("Tools", new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), default)).Count);
+        Assert.Equal(200m, all["stock_value"].Current.Value);                               // no row for the 22nd: today's stock
+        Assert.Equal(20m * 365 / 7 / ((300m + 200m) / 2), all["stock_turnover"].Current.Value); // the eve's 300 and the end's 200
+        Assert.Equal(300m, all["stock_value"].Previous.Value);                              // W46 ends on the 15th, kept
+        Assert.Equal(0.25m, all["stock_out_rate"].Previous.Value);
+        Assert.Equal(0.1m, all["dead_stock_share"].Previous.Value);
+        Assert.Null(all["stock_value"].YearEarlier.Value);                                  // nothing kept a year ago
+    }
+
+    [Fact]
+    public async Task A_days_later_reading_replaces_its_earlier_one()
+    {
+        var history = new SqlStockHistory(Current.Database);
+        var day = new DateOnly(2026, 11, 23);
+        await history.SaveAsync(day, new Dictionary<string, StockFigures> { ["*"] = new(day, 10m, 1, 0, 0m), ["Old"] = new(day, 10m, 1, 0, 0m) }, Now, default);
+        await history.SaveAsync(day, new Dictionary<string, StockFigures> { ["*"] = new(day, 12m, 1, 0, 0m) }, Now.AddHours(1), default);
+        var added = await history.AddMissingAsync([("*", new StockFigures(day, 99m, 1, 0, 0m)), ("*", new StockFigures(day.AddDays(-1), 11m, 1, 0, 0m))],
+            Now, default);
+
+        Assert.Equal(1, added);                                                             // the 23rd was kept, the 22nd added
+        Assert.Equal(12m, (await history.LoadAsync("*", day, day, default))[day].Value);
+        Assert.Empty(await history.LoadAsync("Old", day, day, default));                    // a category gone from today's reading
+        Assert.Equal(2, await history.DaysAsync(default));
+    }
+
     private static EntityBatch Batch(ShopEntity entity, string[] fields, params object?[][] rows)
     {
         var batch = new EntityBatch(new EntityTarget(entity, fields.Select(f => entity.Find(f)!).ToArray()));

@@ -28,7 +28,7 @@ public sealed class KpiFormulaTests
     private static readonly DateOnly StockDay = Week.End;
 
     // End stock: A sells (200), B is out, C has not sold for 200 days (500, dead), D is inactive and never sold (100, dead).
-    private static readonly StockInput Stock = new(
+    private static readonly StockInput Stock = StockInput.Of(
         new StockSnapshot(Week.Start, [new StockItem("A", 10, 100m, true, StockDay)]),
         new StockSnapshot(StockDay,
         [

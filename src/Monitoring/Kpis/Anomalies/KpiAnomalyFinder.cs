@@ -8,7 +8,7 @@ namespace Monitoring.Kpis.Anomalies;
 /// whole shop, complete days and ISO weeks only (the caller passes a period that has ended), thin points left to the
 /// detector's minimum-denominator rule, holidays and peaks to the business calendar.
 /// </summary>
-public sealed class KpiAnomalyFinder(SqlKpiFactsStore facts, ActiveChecks checks)
+public sealed class KpiAnomalyFinder(SqlKpiFactsStore facts, ActiveChecks checks, SqlStockHistory? stockHistory = null)
 {
     /// <summary>How the detector judges; the defaults are Iglewicz and Hoaglin's (see <see cref="AnomalySettings"/>).</summary>
     public AnomalySettings Settings { get; init; } = new();
@@ -19,7 +19,7 @@ public sealed class KpiAnomalyFinder(SqlKpiFactsStore facts, ActiveChecks checks
         var from = HistoryStart(period, Settings);
         var set = new DailyFactsSet(await facts.LoadAsync(from, period.End, cancellationToken));
         var calendar = checks.Current.KpiCalendar.Build(checks.Current.Settings.TimeZone, from.Year, period.End.Year);
-        return Scan(set, period, calendar, Settings);
+        return Scan(set, period, calendar, Settings, await StockAsync(from, period.End, cancellationToken));
     }
 
     /// <summary>
@@ -32,17 +32,24 @@ public sealed class KpiAnomalyFinder(SqlKpiFactsStore facts, ActiveChecks checks
         var from = HistoryStart(firstWeek, Settings);
         var set = new DailyFactsSet(await facts.LoadAsync(from, period.End, cancellationToken));
         var calendar = checks.Current.KpiCalendar.Build(checks.Current.Settings.TimeZone, from.Year, period.End.Year);
-        var found = period.EachDay().SelectMany(d => Scan(set, Period.Day(d), calendar, Settings).Anomalies).ToList();
+        var stock = await StockAsync(from, period.End, cancellationToken);
+        var found = period.EachDay().SelectMany(d => Scan(set, Period.Day(d), calendar, Settings, stock).Anomalies).ToList();
         for (var week = firstWeek; week.Start <= period.End; week = Period.IsoWeekOf(week.End.AddDays(1)))
-            if (period.Contains(week.End)) found.AddRange(Scan(set, week, calendar, Settings).Anomalies);
+            if (period.Contains(week.End)) found.AddRange(Scan(set, week, calendar, Settings, stock).Anomalies);
         return found;
     }
+
+    /// <summary>The whole shop's stock history over the days a scan reads (the stock KPIs' series), or none without a store.</summary>
+    private async Task<IReadOnlyDictionary<DateOnly, StockFigures>?> StockAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        stockHistory is null ? null : await stockHistory.LoadAsync(SqlStockHistory.AllCategories, from.AddDays(-1), to, cancellationToken);
 
     /// <summary>
     /// Judges every KPI of the catalogue over <paramref name="period"/> (a day, or an ISO week) against its earlier
     /// same-weekday days or earlier weeks in <paramref name="facts"/>.
     /// </summary>
-    public static KpiAnomalyScan Scan(DailyFactsSet facts, Period period, BusinessCalendar calendar, AnomalySettings settings)
+    /// <param name="stock">The stock history by day, for the stock KPIs' series; without it they are not judged.</param>
+    public static KpiAnomalyScan Scan(DailyFactsSet facts, Period period, BusinessCalendar calendar, AnomalySettings settings,
+        IReadOnlyDictionary<DateOnly, StockFigures>? stock = null)
     {
         if (period.Kind is not (PeriodKind.Day or PeriodKind.IsoWeek))
             throw new ArgumentException($"anomalies are found per day or ISO week, not per {period.Kind}", nameof(period));
@@ -52,9 +59,13 @@ public sealed class KpiAnomalyFinder(SqlKpiFactsStore facts, ActiveChecks checks
         var anomalies = new List<KpiAnomaly>();
         foreach (var kpi in KpiCatalog.All)
         {
+            // Complete periods only, so a period's stock is the history's reading of its last day (no live stock).
+            Func<Period, KpiInput>? inputFor = stock is not null && Families.StockKpis.All.Contains(kpi)
+                ? p => facts.Input(p, SegmentKey.All, stock: KpiReport.StockOf(p, DateOnly.MaxValue, null, stock))
+                : null;
             var series = grain == SeriesGrain.Day
-                ? KpiSeries.Daily(kpi, facts, SegmentKey.All, from, period.Start)
-                : KpiSeries.Weekly(kpi, facts, SegmentKey.All, from, period.Start);
+                ? KpiSeries.Daily(kpi, facts, SegmentKey.All, from, period.Start, inputFor)
+                : KpiSeries.Weekly(kpi, facts, SegmentKey.All, from, period.Start, inputFor);
             var byDay = series.ToDictionary(p => p.Day);
             if (!byDay.TryGetValue(period.Start, out var point)) continue;
             judged.Add(kpi.Id);

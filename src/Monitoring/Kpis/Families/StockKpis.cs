@@ -1,7 +1,7 @@
 namespace Monitoring.Kpis.Families;
 
 /// <summary>
-/// Stock (requirements §1.3 G), from stock snapshots rather than daily sums; without a <see cref="StockInput"/> they
+/// Stock (requirements §1.3 G), from the stock figures of the period's end (and start) rather than daily sums; without a <see cref="StockInput"/> they
 /// have no value. Values are at cost, excl. VAT.
 /// </summary>
 public static class StockKpis
@@ -25,18 +25,13 @@ public static class StockKpis
     /// <summary>Sellable SKUs with nothing on hand ÷ sellable SKUs (K-47).</summary>
     public static readonly KpiDefinition StockOutRate = new("stock_out_rate", "Stock-out rate", KpiUnit.Ratio, "sellable SKUs",
         "inactive products excluded", HigherIsBetter: false, KpiAudience.Catalogue,
-        i => With(i, s => KpiValue.Ratio(s.End.Items.Count(x => x.Sellable && x.Quantity <= 0), s.End.Items.Count(x => x.Sellable))))
+        i => With(i, s => KpiValue.Ratio(s.End.SellableOut, s.End.Sellable)))
         { Dimensions = Cuts.Stock };
 
     /// <summary>Value of SKUs in stock with no sale in the last N days (180) ÷ stock value (K-48).</summary>
     public static readonly KpiDefinition DeadStockShare = new("dead_stock_share", "Dead stock share", KpiUnit.Ratio, "stock value",
         "dead = in stock and not sold for 180 days (or never)", HigherIsBetter: false, KpiAudience.Catalogue,
-        i => With(i, s => KpiValue.Ratio(DeadValue(s), s.End.Value))) { Dimensions = Cuts.Stock };
-
-    /// <summary>Stock value of the SKUs that have not sold for the input's dead-stock window.</summary>
-    public static decimal DeadValue(StockInput s) => s.End.Items
-        .Where(x => x.Quantity > 0 && (x.LastSold is null || x.LastSold.Value.DayNumber <= s.End.Day.DayNumber - s.DeadAfterDays))
-        .Sum(x => x.Quantity * x.UnitCost);
+        i => With(i, s => KpiValue.Ratio(s.End.DeadValue, s.End.Value))) { Dimensions = Cuts.Stock };
 
     private static KpiValue With(KpiInput input, Func<StockInput, KpiValue> compute) =>
         input.Stock is { } stock ? compute(stock) : KpiValue.Missing("needs a stock snapshot");

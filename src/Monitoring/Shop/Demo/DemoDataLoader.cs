@@ -24,7 +24,9 @@ public sealed class DemoDataLoader(
     ActiveChecks checks,
     TimeProvider time,
     ILogger<DemoDataLoader> logger,
-    IConfiguration? configuration = null) : BackgroundService
+    IConfiguration? configuration = null,
+    Kpis.StockHistoryRecorder? stock = null,
+    SqlStockHistory? stockHistory = null) : BackgroundService
 {
     /// <summary>The source name the generated history is recorded under in the import runs.</summary>
     public const string Source = "demo-data";
@@ -50,6 +52,10 @@ public sealed class DemoDataLoader(
                 await sources.ImportAsync(source, null, null, stoppingToken);
             // The KPI job would get there within ten minutes; the demo shows its KPIs as soon as the data is in.
             await kpis.RunAsync(recomputeAll: false, null, stoppingToken);
+            // Today's stock, and a made-up past for the generated history, so the stock KPIs have trends too.
+            if (stock is not null && await stock.RecordTodayAsync(stoppingToken) is var todayStock && report is not null && stockHistory is not null)
+                logger.LogInformation("Demo data: {Rows:N0} days × categories of stock history made up",
+                    await DemoStockHistory.BackfillAsync(stockHistory, todayStock, report.Start, time.GetUtcNow(), stoppingToken));
             // Likewise the data-quality scores and the catalogue team's work list.
             await quality.ScanAsync(checks.Current.QualityRules, stoppingToken);
             Loaded.TrySetResult(report);
