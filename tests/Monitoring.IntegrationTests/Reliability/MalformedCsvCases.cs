@@ -76,6 +76,10 @@ public static class MalformedCsvCases
             rows - 1, new Dictionary<long, string> { [last] = "4 fields where 13 are expected" });
         yield return Case("unclosed quote on the last line", With(last, l => l.Replace(",Chauffage", ",\"Chauffage")), 1,
             (last, "fields where 13 are expected"));
+        // Mid-file, the quote swallows the lines after it up to the next quote or the end: each is read again on its own.
+        var unclosed = Pick();
+        yield return Case("unclosed quote in the middle", With(unclosed, l => Field(l, 7, "\"Dupont")), 1,
+            (unclosed, "a quote opened in this line is not closed"));
         var quoted = Pick();
         yield return Case("too many columns", With(quoted, l => l + ",surplus"), 1, (quoted, "14 fields where 13 are expected"));
         var short_ = Pick();

@@ -20,9 +20,13 @@ public sealed class CsvFileReader : IMappedRowReader
     private readonly CsvRow _row;
     private readonly RowMapper _mapper;
     private readonly string? _invalidBytesName;
+    private readonly CsvDataReaderOptions _lineOptions;
+    private readonly char _quote;
+    private readonly Queue<MappedRow> _splitRows = new();
     private long _nextLine;
 
-    private CsvFileReader(CsvSource source, FileStream stream, StreamReader text, CsvDataReader csv, string[] names, string origin)
+    private CsvFileReader(CsvSource source, FileStream stream, StreamReader text, CsvDataReader csv, string[] names, string origin,
+        CsvDataReaderOptions options)
     {
         _stream = stream;
         _text = text;
@@ -36,6 +40,11 @@ public sealed class CsvFileReader : IMappedRowReader
         // Only Unicode encodings have bytes that cannot be decoded; 8-bit code pages map every byte to something.
         _invalidBytesName = text.CurrentEncoding is UTF8Encoding or UnicodeEncoding or UTF32Encoding ? text.CurrentEncoding.WebName : null;
         _nextLine = source.SkipLines + (source.Header ? 2 : 1);
+        _lineOptions = new CsvDataReaderOptions
+        {
+            HasHeaders = false, Delimiter = options.Delimiter, Quote = options.Quote, Escape = options.Escape, CsvStyle = options.CsvStyle,
+        };
+        _quote = options.Quote;
     }
 
     public string Origin { get; }
@@ -57,7 +66,7 @@ public sealed class CsvFileReader : IMappedRowReader
             var text = new StreamReader(stream, source.Encoding, detectEncodingFromByteOrderMarks: true, BufferSize);
             for (var i = 0; i < source.SkipLines; i++)
                 if (text.ReadLine() is null) throw new SourceException($"{origin}: the file has fewer than the {source.SkipLines} lines skip_lines steps over");
-            var csv = CsvDataReader.Create(text, new CsvDataReaderOptions
+            var options = new CsvDataReaderOptions
             {
                 HasHeaders = source.Header,
                 Delimiter = source.Delimiter,
@@ -67,10 +76,11 @@ public sealed class CsvFileReader : IMappedRowReader
                 CsvStyle = CsvStyle.Lax,
                 BufferSize = BufferSize,
                 MaxBufferSize = 1 << 24,
-            });
+            };
+            var csv = CsvDataReader.Create(text, options);
             var names = source.Columns?.ToArray()
                 ?? Enumerable.Range(0, csv.FieldCount).Select(i => source.Header ? csv.GetName(i) : (i + 1).ToString()).ToArray();
-            return new CsvFileReader(source, stream, text, csv, names, origin);
+            return new CsvFileReader(source, stream, text, csv, names, origin, options);
         }
         catch (Exception e) when (e is not SourceException)
         {
@@ -88,27 +98,62 @@ public sealed class CsvFileReader : IMappedRowReader
     {
         while (true)
         {
+            if (_splitRows.TryDequeue(out var split)) return new ValueTask<MappedRow?>(split);
             if (!ReadRecord()) return new ValueTask<MappedRow?>((MappedRow?)null);
             var line = _nextLine;
-            _nextLine += _csv.GetRawRecordSpan().Count('\n');
+            var raw = _csv.GetRawRecordSpan();
+            _nextLine += raw.Count('\n');
             _row.Line = line;
 
             var count = _csv.RowFieldCount;
             if (count != _names.Length)
             {
                 if (count == 1 && _csv.GetFieldSpan(0).IsEmpty) continue;
-                return Rejected(line, $"{count} field{(count == 1 ? "" : "s")} where {_names.Length} are expected " +
-                                      "(check the delimiter and quotes of this line)");
+                // A quote opened and not closed on its line swallows the lines after it into one record, up to the
+                // next quote in the file: read those lines one by one instead, so that only the broken one is lost.
+                if (raw.TrimEnd("\r\n").Contains('\n') && raw.Contains(_quote))
+                {
+                    SplitIntoLines(raw.ToString(), line);
+                    continue;
+                }
+                return new ValueTask<MappedRow?>(Rejected(_csv, line, FieldCountReason(count)));
             }
-            if (_invalidBytesName is not null && InvalidBytesColumn() is { } column)
-                return Rejected(line, $"bytes not valid {_invalidBytesName} in column {_names[column]} (set encoding: in the source)");
-
-            return _mapper.TryMap(_row, out var values, out var rejection, out var entity)
-                ? new ValueTask<MappedRow?>(new MappedRow { Line = line, Values = values })
-                : Rejected(line, rejection!, entity);
+            return new ValueTask<MappedRow?>(Map(_csv, _row, line));
         }
     }
 
+    private string FieldCountReason(int count) =>
+        $"{count} field{(count == 1 ? "" : "s")} where {_names.Length} are expected (check the delimiter and quotes of this line)";
+
+    /// <summary>Checks and maps the current record of <paramref name="csv"/>: a mapped row, or a rejected one saying why.</summary>
+    private MappedRow Map(CsvDataReader csv, CsvRow row, long line)
+    {
+        if (_invalidBytesName is not null && InvalidBytesColumn(csv) is { } column)
+            return Rejected(csv, line, $"bytes not valid {_invalidBytesName} in column {_names[column]} (set encoding: in the source)");
+        return _mapper.TryMap(row, out var values, out var rejection, out var entity)
+            ? new MappedRow { Line = line, Values = values }
+            : Rejected(csv, line, rejection!, entity);
+    }
+
+    /// <summary>Parses each physical line of a record that swallowed several, queueing a row per line.</summary>
+    private void SplitIntoLines(string raw, long firstLine)
+    {
+        var lines = raw.Split('\n');
+        var count = raw.EndsWith('\n') ? lines.Length - 1 : lines.Length;
+        for (var i = 0; i < count; i++)
+        {
+            var text = lines[i].TrimEnd('\r');
+            if (text.Length == 0) continue;
+            using var csv = CsvDataReader.Create(new StringReader(text), _lineOptions);
+            if (!csv.Read()) continue;
+            var line = firstLine + i;
+            var row = new CsvRow(csv, _names) { FileName = _row.FileName, Line = line };
+            _splitRows.Enqueue(csv.RowFieldCount == _names.Length ? Map(csv, row, line)
+                : Rejected(csv, line, text.Count(c => c == _quote) % 2 == 1
+                    ? $"a quote opened in this line is not closed (the line has {text.Count(c => c == _quote)} quote characters)"
+                    : FieldCountReason(csv.RowFieldCount)));
+        }
+    }
     public Task CompleteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public ValueTask DisposeAsync()
@@ -132,22 +177,22 @@ public sealed class CsvFileReader : IMappedRowReader
     }
 
     /// <summary>The decoder replaced bytes it could not decode with U+FFFD: find the field they were in.</summary>
-    private int? InvalidBytesColumn()
+    private int? InvalidBytesColumn(CsvDataReader csv)
     {
-        if (_csv.GetRawRecordSpan().IndexOf('\uFFFD') < 0) return null;
+        if (csv.GetRawRecordSpan().IndexOf('\uFFFD') < 0) return null;
         for (var i = 0; i < _names.Length; i++)
-            if (_csv.GetFieldSpan(i).IndexOf('\uFFFD') >= 0) return i;
+            if (csv.GetFieldSpan(i).IndexOf('\uFFFD') >= 0) return i;
         return null;
     }
 
-    private ValueTask<MappedRow?> Rejected(long line, string reason, string? entity = null)
+    private MappedRow Rejected(CsvDataReader csv, long line, string reason, string? entity = null)
     {
         var raw = new Dictionary<string, string?>(StringComparer.Ordinal);
-        for (var i = 0; i < _csv.RowFieldCount; i++)
+        for (var i = 0; i < csv.RowFieldCount; i++)
         {
             var name = i < _names.Length ? _names[i] : $"#{i + 1}";
-            if (!raw.TryAdd(name, _csv.GetString(i))) raw[$"{name}#{i + 1}"] = _csv.GetString(i);
+            if (!raw.TryAdd(name, csv.GetString(i))) raw[$"{name}#{i + 1}"] = csv.GetString(i);
         }
-        return new ValueTask<MappedRow?>(MappedRow.Rejected(line, reason, raw, entity));
+        return MappedRow.Rejected(line, reason, raw, entity);
     }
 }
