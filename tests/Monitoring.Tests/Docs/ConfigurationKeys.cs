@@ -32,6 +32,9 @@ public static class ConfigurationKeys
         typeof(Monitoring.Shop.Demo.DemoDataOptions),
     ];
 
+    /// <summary>Keys whose default is computed on the machine (the README says how), so no literal is compared.</summary>
+    private static readonly HashSet<string> ComputedDefaults = [$"{Monitoring.Scheduling.SchedulingOptions.Section}:WorkerCount"];
+
     private static Assembly Service => typeof(AlertingOptions).Assembly;
 
     /// <summary>The options classes and the section each is bound from.</summary>
@@ -78,7 +81,7 @@ public static class ConfigurationKeys
             var name = $"{prefix}:{property.Name}";
             var value = instance is null ? null : property.GetValue(instance);
             var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            if (IsScalar(propertyType)) keys.Add(new Key(name, Format(value)));
+            if (IsScalar(propertyType)) keys.Add(new Key(name, ComputedDefaults.Contains(name) ? null : Format(value)));
             else if (propertyType.IsGenericType && propertyType.GetGenericTypeDefinition() == typeof(Dictionary<,>))
                 keys.Add(new Key($"{name}:<value>", null));
             else if (ElementOf(propertyType) is { } element)
