@@ -12,7 +12,7 @@ namespace Monitoring.Tests.Docs;
 /// <summary>
 /// The README is the manual: each test fails when it misses something the code defines (a configuration key and its
 /// default, a metric with its type and labels, a KPI's definition, a quality rule kind and its settings, a verb and
-/// its options, a key of a checks/ file), naming every gap at once.
+/// its options, a key of a checks/ file or one its readers read), naming every gap at once.
 /// </summary>
 public sealed partial class ReadmeIsCompleteTests
 {
@@ -132,6 +132,31 @@ public sealed partial class ReadmeIsCompleteTests
     }
 
     [Fact]
+    public void Names_every_key_the_readers_of_checks_read()
+    {
+        // The schemas leave some settings open (a probe's expect, a step's request, a rule's kind settings): their
+        // readers know them. Every key a reader asks a YAML node for must be written as code somewhere in the README.
+        var source = Path.Combine(RepositoryRoot.Find(), "src", "Monitoring");
+        var readers = new[] { "Probes", "Scenarios", Path.Combine("Shop", "Sources"), "Checks", "Incidents", "Alerting", "Kpis", "Quality" }
+            .SelectMany(folder => Directory.GetFiles(Path.Combine(source, folder), "*.cs", SearchOption.AllDirectories));
+        var keys = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in readers)
+        {
+            var text = File.ReadAllText(file);
+            foreach (Match match in NodeRead().Matches(text).Concat(HelperRead().Matches(text)))
+                keys.TryAdd(match.Groups["key"].Value, Path.GetRelativePath(source, file));
+        }
+        foreach (var action in Monitoring.Scenarios.Browser.BrowserAction.Keys) keys.TryAdd(action, "Scenarios/Browser/BrowserAction.cs");
+        foreach (var op in Monitoring.Probes.Http.JsonExpectation.Operators) keys.TryAdd(op, "Probes/Http/JsonExpectation.cs");
+        Assert.True(keys.Count >= 100, $"only {keys.Count} keys found in the readers: has the reading code changed shape?");
+
+        var prose = Fence().Replace(Readme.Text, "");
+        var words = ReadmeDocument.CodeSpans(prose).SelectMany(span => Word().Matches(span).Select(m => m.Value)).ToHashSet(StringComparer.Ordinal);
+        var missing = keys.Where(k => !words.Contains(k.Key)).Select(k => $"`{k.Key}` (read in {k.Value}) is nowhere in the README's code").ToList();
+        Assert.True(missing.Count == 0, string.Join('\n', missing));
+    }
+
+    [Fact]
     public void The_checks_of_this_test_see_a_gap()
     {
         // The parsing the tests above rely on: a key missing from a table is missing, an escaped bar splits nothing.
@@ -178,6 +203,20 @@ public sealed partial class ReadmeIsCompleteTests
         if (source.Contains("RequiredRule.FieldsOf", StringComparison.Ordinal) || kind == "required") settings.AddRange(["field", "fields"]);
         return settings.Distinct(StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>A YAML node asked for a key: <c>node.Child("expect")</c>, <c>expect.Duration("max_latency")</c>.</summary>
+    [GeneratedRegex(@"\b\w+\??\.(?:Child|String|RequiredString|Int|Bool|Duration|Items|RequiredChild|Decimal|Double|Long|AsInt|Strings|Field|Fields|Pattern)\(""(?<key>[a-z_]+)""")]
+    private static partial Regex NodeRead();
+
+    /// <summary>A helper given a node and a key: <c>Texts(expect, "body_contains")</c>, <c>ReadEscaped(node, "send", …)</c>.</summary>
+    [GeneratedRegex(@"\w+\(\s*(?:node|expect|child|item|settings|s|step|request|capture|spec)\s*,\s*""(?<key>[a-z_]+)""")]
+    private static partial Regex HelperRead();
+
+    [GeneratedRegex("(?s)```.*?```")]
+    private static partial Regex Fence();
+
+    [GeneratedRegex("[a-z_]+")]
+    private static partial Regex Word();
 
     [GeneratedRegex(@"\b(?:s|s\.Node|item)\.(?:Field|Fields|Decimal|Int|Bool|Strings|Pattern|String|RequiredString|Duration|Child|Items|RequiredChild)\(""(?<key>[a-z_]+)""")]
     private static partial Regex SettingRead();
