@@ -37,7 +37,7 @@ public static class KpiFormulas
         ["tickets_per_order"] = "support tickets ÷ orders",
         ["return_rate"] = "units returned ÷ units sold",
         ["delivery_cost_per_parcel"] = "carrier cost ÷ parcels shipped",
-        ["delivery_time_days"] = "sum of days from shipping to delivery ÷ parcels delivered",
+        ["delivery_time_days"] = "sum of days from order to delivery (shop-time calendar days) ÷ parcels delivered",
         ["on_time_rate"] = "parcels delivered within the promised days ÷ parcels delivered",
         ["stock_value"] = "sum of quantity × unit cost at the period's end",
         ["stock_turnover"] = "cost of goods sold, annualised ÷ average stock value",
