@@ -2,8 +2,12 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using Monitoring.Storage;
 
 namespace Monitoring.Access;
 
@@ -26,6 +30,10 @@ public static class AccessServiceCollectionExtensions
             throw new InvalidOperationException($"The {AccessOptions.Section} settings are invalid:" + Environment.NewLine +
                                                 string.Join(Environment.NewLine, problems.Select(p => "  " + p)));
         services.AddSingleton(options);
+        // Keys in the store, not per machine: instances on one database accept each other's sign-ins.
+        services.AddDataProtection().SetApplicationName("shopmon");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(o =>
+            o.XmlRepository = new SqlXmlRepository(provider.GetRequiredService<IDbConnectionFactory>(), provider.GetRequiredService<TimeProvider>())));
         services.AddSingleton<LocalUsers>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ApiKeyService>();

@@ -28,9 +28,21 @@ internal static class CliServices
         return provider;
     }
 
-    public static IConfiguration Configuration(IReadOnlyList<string> hostArgs) => new ConfigurationBuilder()
-        .AddJsonFile("appsettings.json", optional: true)
-        .AddEnvironmentVariables()
-        .AddCommandLine([.. hostArgs])
-        .Build();
+    /// <summary>
+    /// The settings as <c>serve</c> reads them: <c>appsettings.json</c> and <c>appsettings.{Environment}.json</c> from the
+    /// working directory (not from the folder of the executable, which a file provider would default to), then the
+    /// environment, then <c>--Key=value</c>.
+    /// </summary>
+    public static IConfiguration Configuration(IReadOnlyList<string> hostArgs)
+    {
+        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
+                          ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Production";
+        return new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddJsonFile($"appsettings.{environment}.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine([.. hostArgs])
+            .Build();
+    }
 }
