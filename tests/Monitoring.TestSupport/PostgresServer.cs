@@ -107,8 +107,10 @@ public sealed class PostgresServer : IAsyncDisposable
         var asRoot = Environment.UserName == "root";
         try
         {
-            await RunPostgresToolAsync(asRoot, Path.Combine(_binDirectory, "pg_ctl"),
-                ["-D", Path.Combine(_dataRoot, "data"), "-m", "immediate", "-w", "stop"]);
+            // A test that stopped the server (StopAsync) and failed before starting it again leaves nothing to stop.
+            if (File.Exists(Path.Combine(_dataRoot, "data", "postmaster.pid")))
+                await RunPostgresToolAsync(asRoot, Path.Combine(_binDirectory, "pg_ctl"),
+                    ["-D", Path.Combine(_dataRoot, "data"), "-m", "immediate", "-w", "stop"]);
         }
         finally
         {
