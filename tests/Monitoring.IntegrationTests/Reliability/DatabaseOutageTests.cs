@@ -112,10 +112,8 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         var timeToReady = restarted.Elapsed;
         await Eventually.TrueAsync(async () => (await RunsSinceAsync(probes, restartedAt)).Values.All(n => n >= 1),
             TimeSpan.FromMinutes(3), "a stored run of each probe after the restart");
-        var timeToRecorded = restarted.Elapsed;
         await Eventually.TrueAsync(() => Task.FromResult(JobState(services, scanJob) is "Succeeded" or "Failed"),
             TimeSpan.FromMinutes(5), "the quality scan to end");
-        var timeToScanEnd = restarted.Elapsed;
         await Eventually.TrueAsync(() => Task.FromResult(held.Pending == 0), TimeSpan.FromMinutes(1), "the held results to be written");
 
         // What the outage left behind, read straight from the database.
@@ -135,9 +133,15 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         foreach (var id in ProbeIds)
             down += (await services.GetRequiredService<IIncidentStore>().AvailabilityAsync(id, stoppedAt.AddHours(-1), DateTimeOffset.UtcNow.AddMinutes(1), default)).Down;
         var scansCompleted = ScansCompleted(logs) - scansBefore;
+        // When the work resumed, from what the service recorded: each probe's first stored run, the scan's closing line.
+        var firstRuns = new List<DateTimeOffset>();
+        foreach (var id in ProbeIds)
+            firstRuns.Add((await probes.ResultsAsync(id, restartedAt, DateTimeOffset.UtcNow, default))[0].StartedAt);
+        var timeToRecorded = firstRuns.Max() - restartedAt;
+        var timeToScanEnd = logs.Where(l => l.Message.StartsWith("Quality scan:", StringComparison.Ordinal)).Max(l => l.At) - restartedAt;
         var scanErrors = metrics.MonitoringErrors.WithLabels(MonitoringMetrics.ErrorQualityScan).Value;
 
-        output.WriteLine($"outage {Outage.TotalSeconds:0} s (PostgreSQL stopped with pg_ctl -m fast, then started on the same data and port); " +
+        output.WriteLine($"outage {(restartedAt - stoppedAt).TotalSeconds:0.0} s (PostgreSQL stopped with pg_ctl -m fast, then started on the same data and port); " +
                          $"scan was {scanStateAtStop} and {inFlight} probe run(s) were in flight at the stop");
         output.WriteLine($"during the outage: {during.Count} polls, /healthz {string.Join("/", during.Select(d => (int)d.Health).Distinct())}, " +
                          $"/readyz {string.Join("/", during.Select(d => (int)d.Ready).Distinct())} (\"{during[^1].ReadyBody}\")");
@@ -145,8 +149,8 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
                          $"({string.Join(", ", Kinds.Select(k => $"{k} {metrics.MonitoringErrors.WithLabels(k).Value:0}"))})");
         output.WriteLine($"probe runs held in memory: {held.Held} ({heldDuringOutage} by the end of the outage), written after it: {held.Written}, " +
                          $"dropped: {held.Dropped}; held run ids found stored exactly once: {storedOnce} of {heldRunIds.Count}");
-        output.WriteLine($"after the restart: /readyz 200 within {timeToReady.TotalSeconds:0.0} s, every probe recorded again within " +
-                         $"{timeToRecorded.TotalSeconds:0.0} s, the scan ended ({JobState(services, scanJob)}) within {timeToScanEnd.TotalSeconds:0.0} s");
+        output.WriteLine($"after the restart: /readyz 200 within {timeToReady.TotalSeconds:0.0} s, every probe ran and was recorded again " +
+                         $"within {timeToRecorded.TotalSeconds:0.0} s (its first run's start), the scan ended ({JobState(services, scanJob)}) within {timeToScanEnd.TotalSeconds:0.0} s");
         output.WriteLine($"quality scans completed: {scansCompleted} (stopped by the outage: {scanErrors:0}); findings {findings} = {distinctFindings} distinct keys; " +
                          $"scores {scores} = {distinctScores} distinct (day, domain); incidents opened: {incidents.Count}; down time counted: {down.TotalSeconds:0} s");
 
@@ -271,7 +275,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         }
     }
 
-    private sealed record LogLine(LogLevel Level, string Category, string Message, IReadOnlyDictionary<string, object?> Values);
+    private sealed record LogLine(DateTimeOffset At, LogLevel Level, string Category, string Message, IReadOnlyDictionary<string, object?> Values);
 
     private sealed class CapturingLoggerProvider(ConcurrentQueue<LogLine> lines) : ILoggerProvider
     {
@@ -288,7 +292,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
             {
                 var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? pairs.ToDictionary(p => p.Key, p => p.Value) : [];
-                lines.Enqueue(new LogLine(logLevel, category, formatter(state, exception), values));
+                lines.Enqueue(new LogLine(DateTimeOffset.UtcNow, logLevel, category, formatter(state, exception), values));
             }
         }
     }
