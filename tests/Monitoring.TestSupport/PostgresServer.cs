@@ -16,12 +16,14 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly string? _dataRoot;
     private readonly string _binDirectory;
     private readonly List<string> _databases = [];
+    private readonly int _port;
 
-    private PostgresServer(string adminConnectionString, string? dataRoot, string binDirectory)
+    private PostgresServer(string adminConnectionString, string? dataRoot, string binDirectory, int port = 0)
     {
         AdminConnectionString = adminConnectionString;
         _dataRoot = dataRoot;
         _binDirectory = binDirectory;
+        _port = port;
     }
 
     /// <summary>Connection string to the server's maintenance database.</summary>
@@ -46,13 +48,31 @@ public sealed class PostgresServer : IAsyncDisposable
         var port = FreePort.Next();
         await RunPostgresToolAsync(asRoot, Path.Combine(bin, "initdb"),
             ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"]);
-        await RunPostgresToolAsync(asRoot, Path.Combine(bin, "pg_ctl"),
+        var server = new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false", root, bin, port);
+        await server.StartAgainAsync();
+        return server;
+    }
+
+    /// <summary>
+    /// Stops the throwaway server as an administrator would (<c>pg_ctl stop -m fast</c>: open connections are cut, the
+    /// data is kept), for outage tests. Start it again with <see cref="StartAgainAsync"/>: same data folder, same port.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_dataRoot is null) throw new InvalidOperationException("An external server (MONITORING_TEST_POSTGRES) is not stopped by tests");
+        await RunPostgresToolAsync(Environment.UserName == "root", Path.Combine(_binDirectory, "pg_ctl"),
+            ["-D", Path.Combine(_dataRoot, "data"), "-m", "fast", "-w", "-t", "60", "stop"]);
+    }
+
+    /// <summary>Starts the throwaway server on its data folder and port (at creation, and after <see cref="StopAsync"/>).</summary>
+    public async Task StartAgainAsync()
+    {
+        if (_dataRoot is null) throw new InvalidOperationException("An external server (MONITORING_TEST_POSTGRES) is not started by tests");
+        await RunPostgresToolAsync(Environment.UserName == "root", Path.Combine(_binDirectory, "pg_ctl"),
         [
-            "-D", data, "-l", Path.Combine(root, "server.log"), "-w", "-t", "30", "start",
-            "-o", $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+            "-D", Path.Combine(_dataRoot, "data"), "-l", Path.Combine(_dataRoot, "server.log"), "-w", "-t", "60", "start",
+            "-o", $"-p {_port} -k {_dataRoot} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
         ]);
-        var connectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
-        return new PostgresServer(connectionString, root, bin);
     }
 
     /// <summary>Creates an empty database and returns a connection string to it.</summary>
@@ -87,8 +107,10 @@ public sealed class PostgresServer : IAsyncDisposable
         var asRoot = Environment.UserName == "root";
         try
         {
-            await RunPostgresToolAsync(asRoot, Path.Combine(_binDirectory, "pg_ctl"),
-                ["-D", Path.Combine(_dataRoot, "data"), "-m", "immediate", "-w", "stop"]);
+            // A test that stopped the server (StopAsync) and failed before starting it again leaves nothing to stop.
+            if (File.Exists(Path.Combine(_dataRoot, "data", "postmaster.pid")))
+                await RunPostgresToolAsync(asRoot, Path.Combine(_binDirectory, "pg_ctl"),
+                    ["-D", Path.Combine(_dataRoot, "data"), "-m", "immediate", "-w", "stop"]);
         }
         finally
         {

@@ -12,6 +12,11 @@ public sealed class MonitoringMetrics
     /// <summary>The <c>result</c> values of <c>shopmon_notifications_total</c>.</summary>
     public const string NotificationSent = "sent", NotificationFailed = "failed", NotificationSuppressed = "suppressed";
 
+    /// <summary>The <c>kind</c> values of <c>shopmon_monitoring_errors_total</c>: what the service could not do because its
+    /// database failed. None of them is a failure of the shop.</summary>
+    public const string ErrorProbeResultHeld = "probe_result_held", ErrorProbeResultDropped = "probe_result_dropped",
+        ErrorCheckNotEvaluated = "check_not_evaluated", ErrorQualityScan = "quality_scan";
+
     /// <summary>Buckets from 50 ms to 30 s: a storefront answer is in the first few, a timeout in the last.</summary>
     private static readonly double[] DurationBuckets = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30];
 
@@ -94,6 +99,13 @@ public sealed class MonitoringMetrics
             "The domain's revenue-weighted data-quality score at the last scan (0-1; catalogue, customers, media).", ["domain"]);
         QualityFindingsOpen = factory.CreateGauge("shopmon_quality_findings_open",
             "Unresolved, not ignored findings of each configured quality rule at the last scan.", ["rule", "severity"]);
+        MonitoringErrors = factory.CreateCounter("shopmon_monitoring_errors_total",
+            "Work the service could not do because its database failed, by kind: probe_result_held (a run's result kept in " +
+            "memory until the database answers), probe_result_dropped (the memory buffer was full), check_not_evaluated (a run " +
+            "did not move its check's state), quality_scan (a scan stopped and was retried). Errors of the monitoring, never of the shop.",
+            ["kind"]);
+        foreach (var kind in new[] { ErrorProbeResultHeld, ErrorProbeResultDropped, ErrorCheckNotEvaluated, ErrorQualityScan })
+            MonitoringErrors.WithLabels(kind);
         BuildInfo = factory.CreateGauge("shopmon_build_info",
             "Always 1; the labels say which version runs.", ["version"]);
         BuildInfo.WithLabels(typeof(MonitoringMetrics).Assembly.GetName().Version?.ToString(3) ?? "unknown").Set(1);
@@ -140,6 +152,8 @@ public sealed class MonitoringMetrics
     public Gauge MailOutboxPending { get; }
 
     public Gauge BuildInfo { get; }
+
+    public Counter MonitoringErrors { get; }
 
     public Gauge KpiValue { get; }
 

@@ -42,6 +42,7 @@ public static class SchedulingServiceCollectionExtensions
         });
         services.AddSingleton<JobCatalog>();
         services.AddTransient<ProbeJob>();
+        services.AddSingleton<HeldProbeResults>();
         services.AddSingleton<Incidents.CheckEvaluator>();
         services.AddSingleton<Incidents.AvailabilityReport>();
         services.AddTransient<AvailabilityJob>();
