@@ -17,10 +17,10 @@ namespace Monitoring.Storage;
 /// less than 365 days before the order; orders without an account count as returning); order lines and returns —
 /// also the top-level product category; shipments — the order's; tickets and reviews — account segment and new or
 /// returning; spend — acquisition channel; new accounts — segment, acquisition channel and country; payments — none.
-/// Distinct counts (visitors, ordering accounts) are exact per cell: windows number each visitor's sessions per day
-/// and dimension in SQL, and ordering accounts are counted in C# from one row per order.
+/// Distinct counts (visitors, ordering accounts) are exact per cell: visitors are counted in C# from one row per
+/// session read in time order (<see cref="SessionDays"/>), and ordering accounts from one row per order.
 /// </remarks>
-public sealed class SqlKpiRollup(IDbConnectionFactory database)
+public sealed class SqlKpiRollup(IDbConnectionFactory database, ILogger<SqlKpiRollup>? logger = null)
 {
     private SqlDialect Dialect => database.Dialect;
 
@@ -41,25 +41,16 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database)
         var cells = new KpiCells();
         await using var connection = await database.OpenAsync(cancellationToken);
 
-        await ReadAsync(connection, KpiRollupSql.Sessions(day), parameters, r =>
-        {
-            var (d, channel, country) = (ShopDaySql.Day(r["d"]), r["channel"], r["country"]);
-            var sums = new FactSums
-            {
-                Sessions = Long(r["n"]), BouncedSessions = Long(r["bounced"]), SignedInSessions = Long(r["signed_in"]),
-                ProductStepSessions = Long(r["product"]), CartStepSessions = Long(r["cart"]), CheckoutStepSessions = Long(r["checkout"]),
-                PaymentStepSessions = Long(r["payment"]), OrderStepSessions = Long(r["ordered"]),
-            };
-            // Each visitor is counted once per day in the whole shop, once per channel and once per country.
-            cells.Add(d, SegmentKey.All, sums with { Visitors = Long(r["visitors"]) });
-            if (KpiCells.Text(channel) is { } c) cells.Add(d, new SegmentKey(SegmentKey.AcquisitionChannel, c), sums with { Visitors = Long(r["channel_visitors"]) });
-            if (KpiCells.Text(country) is { } k) cells.Add(d, new SegmentKey(SegmentKey.Country, k), sums with { Visitors = Long(r["country_visitors"]) });
-        }, cancellationToken);
+        var sessions = new SessionDays(cells);
+        await ReadAsync("Sessions", connection, KpiRollupSql.Sessions(day), parameters, r => sessions.Add(r.GetInt64(0),
+            r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
+            r.GetInt64(4) == 1, r.GetInt64(5) == 1, (int)r.GetInt64(6)), cancellationToken);
+        sessions.Flush();
 
-        await ReadAsync(connection, KpiRollupSql.Payments(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), SegmentKey.All,
+        await ReadAsync("Payments", connection, KpiRollupSql.Payments(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), SegmentKey.All,
             new FactSums { PaymentAttempts = Long(r["n"]), PaymentRefusals = Long(r["refused"]), PaymentFees = Money(r["fees"]) }), cancellationToken);
 
-        await ReadAsync(connection, KpiRollupSql.Orders(day), parameters, r =>
+        await ReadAsync("Orders", connection, KpiRollupSql.Orders(day), parameters, r =>
         {
             var d = ShopDaySql.Day(r["d"]);
             var status = KpiCells.Text(r["status"]);
@@ -77,7 +68,7 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database)
             }
         }, cancellationToken);
 
-        await ReadAsync(connection, KpiRollupSql.Categories(day), parameters, r =>
+        await ReadAsync("Categories", connection, KpiRollupSql.Categories(day), parameters, r =>
         {
             if (KpiCells.Text(r["category"]) is not { } category) return;
             cells.Add(ShopDaySql.Day(r["d"]), new SegmentKey(SegmentKey.Category, category), new FactSums
@@ -87,31 +78,31 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database)
             });
         }, cancellationToken);
 
-        await ReadAsync(connection, KpiRollupSql.Returns(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]),
+        await ReadAsync("Returns", connection, KpiRollupSql.Returns(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]),
             OrderKeys(r, r["category"]),
             new FactSums { ReturnLines = Long(r["n"]), ReturnedUnits = Money(r["units"]), ReturnsAmount = Money(r["amount"]) }), cancellationToken);
 
-        await ReadAsync(connection, KpiRollupSql.Shipped(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), OrderKeys(r),
+        await ReadAsync("Shipped", connection, KpiRollupSql.Shipped(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), OrderKeys(r),
             new FactSums { Shipments = Long(r["n"]), ShippingCost = Money(r["cost"]) }), cancellationToken);
 
-        await ReadAsync(connection, KpiRollupSql.Delivered(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), OrderKeys(r),
+        await ReadAsync("Delivered", connection, KpiRollupSql.Delivered(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), OrderKeys(r),
             new FactSums { DeliveredShipments = Long(r["n"]), OnTimeDeliveries = Long(r["on_time"]), DeliveryDaysTotal = Long(r["days"]) }),
             cancellationToken);
 
-        await ReadAsync(connection, KpiRollupSql.Tickets(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), FeedbackKeys(r),
+        await ReadAsync("Tickets", connection, KpiRollupSql.Tickets(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), FeedbackKeys(r),
             new FactSums { Tickets = Long(r["n"]) }), cancellationToken);
 
-        await ReadAsync(connection, KpiRollupSql.Reviews(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), FeedbackKeys(r),
+        await ReadAsync("Reviews", connection, KpiRollupSql.Reviews(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), FeedbackKeys(r),
             new FactSums
             {
                 NpsPromoters = Long(r["promoters"]), NpsPassives = Long(r["passives"]), NpsDetractors = Long(r["detractors"]),
                 ReviewScoreSum = Long(r["stars"]), ReviewCount = Long(r["rated"]),
             }), cancellationToken);
 
-        await ReadAsync(connection, KpiRollupSql.Spend, parameters, r => cells.Add(ReadDay(r["day"]),
+        await ReadAsync("Spend", connection, KpiRollupSql.Spend, parameters, r => cells.Add(ReadDay(r["day"]),
             KpiCells.KeysOf((SegmentKey.AcquisitionChannel, r["channel"])), new FactSums { MarketingSpend = Money(r["amount"]) }), cancellationToken);
 
-        await ReadAsync(connection, KpiRollupSql.NewAccounts(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]),
+        await ReadAsync("NewAccounts", connection, KpiRollupSql.NewAccounts(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]),
             KpiCells.KeysOf((SegmentKey.AccountSegment, r["segment"]), (SegmentKey.AcquisitionChannel, r["acquisition"]), (SegmentKey.Country, r["country"])),
             new FactSums { NewAccounts = Long(r["n"]) }), cancellationToken);
 
@@ -128,12 +119,16 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database)
     private static IEnumerable<SegmentKey> FeedbackKeys(DbDataReader r) => KpiCells.KeysOf((SegmentKey.AccountSegment, r["segment"]),
         (SegmentKey.CustomerType, r["is_new"] is null or DBNull ? null : Long(r["is_new"]) == 1 ? "new" : "returning"));
 
-    private static async Task ReadAsync(DbConnection connection, string sql, DynamicParameters parameters, Action<DbDataReader> row,
+    private async Task ReadAsync(string name, DbConnection connection, string sql, DynamicParameters parameters, Action<DbDataReader> row,
         CancellationToken cancellationToken)
     {
-        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, parameters,
-            commandTimeout: 3600, cancellationToken: cancellationToken));
-        while (await reader.ReadAsync(cancellationToken)) row(reader);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var rows = 0;
+        await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, parameters,
+            commandTimeout: 3600, cancellationToken: cancellationToken)))
+            while (await reader.ReadAsync(cancellationToken)) { row(reader); rows++; }
+        // The profile of a rollup (the benchmark's --profile): which query costs what.
+        logger?.LogDebug("KPI rollup query {Query}: {Rows} rows in {Seconds:0.00} s", name, rows, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
     /// <summary>A calendar day as the backend stores it (text on SQLite, date on PostgreSQL).</summary>
