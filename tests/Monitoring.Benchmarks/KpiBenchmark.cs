@@ -164,7 +164,8 @@ public static class KpiBenchmark
     private static async Task<ServiceProvider> ServicesAsync(string connectionString, ActiveChecks checks, bool profile)
     {
         var services = new ServiceCollection().AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("Monitoring.Storage.SqlKpiRollup", profile ? LogLevel.Debug : LogLevel.Warning)).AddSingleton(TimeProvider.System);
+            .AddFilter("Monitoring.Storage.SqlKpiRollup", profile ? LogLevel.Debug : LogLevel.Warning)
+            .AddFilter("Monitoring.Kpis.KpiRunner", profile ? LogLevel.Debug : LogLevel.Warning)).AddSingleton(TimeProvider.System);
         services.AddStorage(new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = connectionString });
         services.AddShop();
         services.AddKpis();
