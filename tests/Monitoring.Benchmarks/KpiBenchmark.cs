@@ -6,6 +6,7 @@ using Monitoring.Kpis;
 using Monitoring.Shop;
 using Monitoring.Storage;
 using Monitoring.TestSupport;
+using System.Text.Json.Nodes;
 using Npgsql;
 
 namespace Monitoring.Benchmarks;
@@ -22,10 +23,10 @@ public static class KpiBenchmark
 
     public static async Task<int> RunAsync(KpiBenchmarkOptions options)
     {
-        await using var server = await PostgresServer.StartAsync();
-        var connectionString = await server.CreateDatabaseAsync();
+        await using var server = options.Database is null ? await PostgresServer.StartAsync() : null;
+        var connectionString = options.Database ?? await server!.CreateDatabaseAsync();
         var checks = new ActiveChecks(new CheckSet("checks", new MonitoringSettings { TimeZone = Zone }, []));
-        await using var services = await ServicesAsync(connectionString, checks);
+        await using var services = await ServicesAsync(connectionString, checks, options.Profile);
         var days = ShopDays.Of(checks.Current);
         var today = days.DayOf(DateTimeOffset.UtcNow);
         var firstDay = today.AddDays(-options.Days);
@@ -34,7 +35,9 @@ public static class KpiBenchmark
         await using (var connection = new NpgsqlConnection(connectionString))
         {
             await connection.OpenAsync();
-            await new KpiDataGenerator(options, days.StartOf(firstDay).ToUniversalTime(), DateTimeOffset.UtcNow.AddDays(-1)).FillAsync(connection);
+            if (Convert.ToInt64(await Scalar(connection, "SELECT count(*) FROM orders")) > 0)
+                Console.Error.WriteLine("reusing the data already in the database");
+            else await new KpiDataGenerator(options, days.StartOf(firstDay).ToUniversalTime(), DateTimeOffset.UtcNow.AddDays(-1)).FillAsync(connection);
             Console.Error.WriteLine($"VACUUM ANALYZE ({clock.Elapsed.TotalSeconds:0} s)");
             await Execute(connection, "VACUUM ANALYZE");
             Console.Error.WriteLine($"data ready in {clock.Elapsed.TotalSeconds:0} s; size {await Scalar(connection, "SELECT pg_size_pretty(pg_database_size(current_database()))")}");
@@ -58,18 +61,37 @@ public static class KpiBenchmark
         {
             await connection.OpenAsync();
             rows = Convert.ToInt64(await Scalar(connection, "SELECT count(*) FROM kpi_daily_facts"));
-            // One day's rows change, as an import of late corrections would: a day outside the restatement window.
-            var touched = days.UtcRange(today.AddDays(-100));
-            await using var touch = new NpgsqlCommand("""
-                UPDATE orders SET status = CASE WHEN status = 'cancelled' THEN 'delivered' ELSE status END, changed_at = now()
-                WHERE placed_at >= @From AND placed_at < @To
-                """, connection);
-            touch.Parameters.AddWithValue("From", touched.Start.UtcDateTime);
-            touch.Parameters.AddWithValue("To", touched.End.UtcDateTime);
-            Console.Error.WriteLine($"touched {await touch.ExecuteNonQueryAsync():N0} orders of {today.AddDays(-100):yyyy-MM-dd}");
+            if (options.Dump is not null) await DumpAsync(connection, options.Dump);
+            // What a day of imports brings before the scheduled job's run (KpiJob runs this same RunAsync(false)):
+            // yesterday's orders and sessions (stamped now, as the import that brings them stamps them), one late
+            // cancellation on each of five days of the last month, and a correction of every order of one day 100 days ago.
+            var touched = 0;
+            foreach (var (sql, day) in new[]
+                     {
+                         ("UPDATE orders SET changed_at = now() WHERE placed_at >= @From AND placed_at < @To", today.AddDays(-1)),
+                         ("UPDATE sessions SET changed_at = now() WHERE started_at >= @From AND started_at < @To", today.AddDays(-1)),
+                         ("UPDATE orders SET status = CASE WHEN status = 'cancelled' THEN 'delivered' ELSE status END, changed_at = now() WHERE placed_at >= @From AND placed_at < @To", today.AddDays(-100)),
+                     }.Concat(new[] { 3, 7, 14, 21, 30 }.Select(ago => (
+                         "UPDATE orders SET status = 'cancelled', changed_at = now() WHERE id = (SELECT min(id) FROM orders WHERE placed_at >= @From AND placed_at < @To)",
+                         today.AddDays(-ago)))))
+            {
+                var range = days.UtcRange(day);
+                await using var touch = new NpgsqlCommand(sql, connection);
+                touch.Parameters.AddWithValue("From", range.Start.UtcDateTime);
+                touch.Parameters.AddWithValue("To", range.End.UtcDateTime);
+                touched += await touch.ExecuteNonQueryAsync();
+            }
+            Console.Error.WriteLine($"touched {touched:N0} rows: yesterday's orders and sessions, 5 late cancellations, the orders of {today.AddDays(-100):yyyy-MM-dd}");
         }
         var incrementalDays = 0;
         var incremental = await TimeAsync("daily incremental run", async () => incrementalDays = await runner.RunAsync(false, progress, default));
+
+        if (options.Dump is not null)
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await DumpAsync(connection, options.Dump + ".incremental");
+        }
 
         var baseline = orderBaseline + sessionBaseline;
         Console.WriteLine();
@@ -116,9 +138,34 @@ public static class KpiBenchmark
         return await command.ExecuteScalarAsync();
     }
 
-    private static async Task<ServiceProvider> ServicesAsync(string connectionString, ActiveChecks checks)
+    /// <summary>
+    /// Writes the rollup rows sorted, one a line, with every number in its shortest form (12.5, not 12.5000), so that
+    /// two runs' files differ only where a value differs.
+    /// </summary>
+    private static async Task DumpAsync(NpgsqlConnection connection, string path)
     {
-        var services = new ServiceCollection().AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)).AddSingleton(TimeProvider.System);
+        await using var command = new NpgsqlCommand("SELECT day, dimension, value, facts FROM kpi_daily_facts ORDER BY day, dimension, value", connection)
+            { CommandTimeout = 3600 };
+        await using var reader = await command.ExecuteReaderAsync();
+        await using var file = new StreamWriter(path);
+        while (await reader.ReadAsync())
+            await file.WriteLineAsync($"{reader.GetString(0)} {reader.GetString(1)}={reader.GetString(2)} {Normalized(JsonNode.Parse(reader.GetString(3)))?.ToJsonString()}");
+        Console.Error.WriteLine($"rows written to {path}");
+    }
+
+    private static JsonNode? Normalized(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Normalized(p.Value)))),
+        JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.Number =>
+            JsonValue.Create(v.GetValue<decimal>() / 1.000000000000000000000000000000000m),
+        _ => node?.DeepClone(),
+    };
+
+    private static async Task<ServiceProvider> ServicesAsync(string connectionString, ActiveChecks checks, bool profile)
+    {
+        var services = new ServiceCollection().AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Monitoring.Storage.SqlKpiRollup", profile ? LogLevel.Debug : LogLevel.Warning)
+            .AddFilter("Monitoring.Kpis.KpiRunner", profile ? LogLevel.Debug : LogLevel.Warning)).AddSingleton(TimeProvider.System);
         services.AddStorage(new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = connectionString });
         services.AddShop();
         services.AddKpis();

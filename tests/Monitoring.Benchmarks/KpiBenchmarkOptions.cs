@@ -12,6 +12,11 @@ public sealed record KpiBenchmarkOptions
           --days D            days of history they are spread over, ending yesterday (default 730)
           --accounts N        customer accounts (default 20000)
           --products N        products (default 20000)
+          --database CS       a PostgreSQL connection string to use instead of a throwaway server: generated into when
+                              it has no orders, reused as it is otherwise (to iterate on the rollup without regenerating)
+          --dump FILE         write the day×segment rows after the full recompute to FILE (sorted, one a line), and after
+                              the incremental run to FILE.incremental, to compare the values before and after a change
+          --profile           log each rollup query's time
         """;
 
     public int OrderLines { get; init; } = 10_000_000;
@@ -19,6 +24,9 @@ public sealed record KpiBenchmarkOptions
     public int Days { get; init; } = 730;
     public int Accounts { get; init; } = 20_000;
     public int Products { get; init; } = 20_000;
+    public string? Database { get; init; }
+    public string? Dump { get; init; }
+    public bool Profile { get; init; }
 
     public static KpiBenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -33,6 +41,9 @@ public sealed record KpiBenchmarkOptions
                 "--days" => options with { Days = Number(Value(), 60, 3650) },
                 "--accounts" => options with { Accounts = Number(Value(), 10, 10_000_000) },
                 "--products" => options with { Products = Number(Value(), 10, 10_000_000) },
+                "--database" => options with { Database = Value() },
+                "--dump" => options with { Dump = Value() },
+                "--profile" => options with { Profile = true },
                 var other => throw new ArgumentException($"unknown option '{other}'"),
             };
         }

@@ -6,16 +6,27 @@ using Monitoring.Storage;
 namespace Monitoring.Kpis;
 
 /// <summary>
-/// Keeps the daily rollup current: recomputes the days whose data may have changed (a restatement window for late
-/// cancellations, returns and deliveries, plus any day an import touched since the last run), or every day of the
-/// shop's history on demand. KPIs are then sums over these rows (see <see cref="KpiReport"/>).
+/// Keeps the daily rollup current: recomputes only the days whose data changed since the last run (every row an
+/// import inserts or changes gets a new <c>changed_at</c>, indexed in every table the rollup reads, so a late
+/// cancellation, return or delivery marks the day it counts on), plus, within a restatement window, the days of the
+/// orders of accounts whose segment or channel may have changed; or every day of the shop's history on demand. KPIs
+/// are then sums over these rows (see <see cref="KpiReport"/>).
 /// </summary>
 public sealed class KpiRunner(SqlKpiRollup rollup, SqlKpiFactsStore facts, IWatermarkStore watermarks, ActiveChecks checks,
     IDbConnectionFactory database, TimeProvider time, ILogger<KpiRunner> logger, KpiReport? report = null,
     Metrics.MonitoringMetrics? metrics = null)
 {
-    /// <summary>Days before yesterday always recomputed: late cancellations, returns and deliveries restate them.</summary>
+    /// <summary>
+    /// How far back an updated account restates the days of its orders (its segment or acquisition channel cuts them).
+    /// Late cancellations, returns and deliveries need no window: they change rows, which marks their days.
+    /// </summary>
     public int RestatementDays { get; init; } = 35;
+
+    /// <summary>
+    /// Changes are looked for from this long before the last run's start: an import stamps changed_at when its batch
+    /// starts and may commit after the run read, so the next run looks back over it. Recomputing a day twice is harmless.
+    /// </summary>
+    public TimeSpan ChangeOverlap { get; init; } = TimeSpan.FromHours(1);
 
     /// <summary>
     /// At most this many consecutive days per rollup call: each call reads every table once for its days, so fewer,
@@ -37,13 +48,18 @@ public sealed class KpiRunner(SqlKpiRollup rollup, SqlKpiFactsStore facts, IWate
         var last = await watermarks.GetAsync(WatermarkSource, WatermarkEntity, cancellationToken);
         var toCompute = recomputeAll || last is null
             ? await HistoryDaysAsync(days, today, cancellationToken)
-            : Window(today).Union(await ChangedDaysAsync(DateTimeOffset.Parse(last), days, cancellationToken)).Where(d => d <= today).Order().ToList();
+            : (await ChangedDaysAsync(DateTimeOffset.Parse(last) - ChangeOverlap, days, today.AddDays(-RestatementDays), cancellationToken))
+                .Where(d => d <= today).Order().ToList();
 
         var done = 0;
         foreach (var (firstDay, lastDay) in Runs(toCompute, ChunkDays))
         {
+            var step = Stopwatch.StartNew();
             var computed = await rollup.ComputeAsync(firstDay, lastDay, days, cancellationToken);
+            var computeSeconds = step.Elapsed.TotalSeconds;
             await facts.ReplaceAsync(firstDay, lastDay, computed, cancellationToken);
+            logger.LogDebug("KPIs {First} to {Last}: computed in {Compute:0.00} s, {Rows} rows written in {Write:0.00} s", firstDay, lastDay,
+                computeSeconds, computed.Count, step.Elapsed.TotalSeconds - computeSeconds);
             done += lastDay.DayNumber - firstDay.DayNumber + 1;
             progress?.Report($"{firstDay:yyyy-MM-dd} to {lastDay:yyyy-MM-dd}: {done:N0} of {toCompute.Count:N0} days");
         }
@@ -85,9 +101,6 @@ public sealed class KpiRunner(SqlKpiRollup rollup, SqlKpiFactsStore facts, IWate
         }
     }
 
-    private IEnumerable<DateOnly> Window(DateOnly today) =>
-        Enumerable.Range(0, RestatementDays + 1).Select(i => today.AddDays(-i));
-
     /// <summary>Every day from the first order or session to today.</summary>
     private async Task<List<DateOnly>> HistoryDaysAsync(ShopDays days, DateOnly today, CancellationToken cancellationToken)
     {
@@ -102,27 +115,66 @@ public sealed class KpiRunner(SqlKpiRollup rollup, SqlKpiFactsStore facts, IWate
         return Enumerable.Range(0, today.DayNumber - first.DayNumber + 1).Select(first.AddDays).ToList();
     }
 
-    /// <summary>The days of the orders and sessions an import inserted or changed since <paramref name="since"/>.</summary>
-    private async Task<IEnumerable<DateOnly>> ChangedDaysAsync(DateTimeOffset since, ShopDays days, CancellationToken cancellationToken)
+    /// <summary>
+    /// The shop days of the rows inserted or changed since <paramref name="since"/> in every table the rollup reads
+    /// (each by the timestamp it is counted on; an order line by its order's), and the days from
+    /// <paramref name="windowStart"/> on of the orders of accounts updated since then. Each query reads the changed
+    /// rows through their changed_at index, so a run after a day of imports reads that day's rows, not the history.
+    /// </summary>
+    private async Task<IReadOnlyCollection<DateOnly>> ChangedDaysAsync(DateTimeOffset since, ShopDays days, DateOnly windowStart,
+        CancellationToken cancellationToken)
     {
         var changed = new HashSet<DateOnly>();
         await using var connection = await database.OpenAsync(cancellationToken);
         foreach (var sql in new[]
                  {
                      "SELECT placed_at FROM orders WHERE changed_at >= @Since",
+                     "SELECT o.placed_at FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE l.changed_at >= @Since",
                      "SELECT started_at FROM sessions WHERE changed_at >= @Since",
+                     "SELECT attempted_at FROM payment_attempts WHERE changed_at >= @Since",
+                     "SELECT shipped_at FROM shipments WHERE changed_at >= @Since",
+                     "SELECT delivered_at FROM shipments WHERE changed_at >= @Since",
+                     "SELECT returned_at FROM returns WHERE changed_at >= @Since",
+                     "SELECT created_at FROM support_tickets WHERE changed_at >= @Since",
+                     "SELECT answered_at FROM reviews WHERE changed_at >= @Since",
+                     "SELECT opened_at FROM accounts WHERE changed_at >= @Since",
+                     // An account updated (not new) re-cuts its orders by its new segment and channel: recent days only.
+                     """
+                     SELECT o.placed_at FROM accounts a JOIN orders o ON o.account_id = a.id
+                     WHERE a.changed_at >= @Since AND a.revision > 1 AND o.placed_at >= @WindowStart
+                     """,
                  })
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@Since";
-            parameter.Value = database.Dialect.Timestamp(since);
-            command.Parameters.Add(parameter);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-                if (!reader.IsDBNull(0)) changed.Add(days.DayOf(database.Dialect.ReadTimestamp(reader.GetValue(0))));
-        }
+            foreach (var value in await ColumnAsync(connection, sql, since, days.StartOf(windowStart), cancellationToken))
+                changed.Add(days.DayOf(database.Dialect.ReadTimestamp(value)));
+        // Spend is kept per calendar day already.
+        foreach (var value in await ColumnAsync(connection, "SELECT day FROM marketing_spend WHERE changed_at >= @Since", since,
+                     days.StartOf(windowStart), cancellationToken))
+            changed.Add(value switch
+            {
+                DateOnly d => d,
+                DateTime t => DateOnly.FromDateTime(t),
+                _ => DateOnly.ParseExact(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!, "yyyy-MM-dd"),
+            });
         return changed;
+    }
+
+    /// <summary>The non-null values of the query's first column.</summary>
+    private async Task<List<object>> ColumnAsync(System.Data.Common.DbConnection connection, string sql,
+        DateTimeOffset since, DateTimeOffset windowStart, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in new[] { ("@Since", since), ("@WindowStart", windowStart) })
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = database.Dialect.Timestamp(value);
+            command.Parameters.Add(parameter);
+        }
+        var values = new List<object>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            if (!reader.IsDBNull(0)) values.Add(reader.GetValue(0));
+        return values;
     }
 }

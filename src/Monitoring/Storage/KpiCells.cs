@@ -47,6 +47,19 @@ internal sealed class KpiCells
             .OrderBy(f => f.Day).ThenBy(f => f.Segment.ToString(), StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// The rows of several cell sets (the rollup's parts, each read on its own connection) added per day and segment,
+    /// in the order of <see cref="Facts"/>.
+    /// </summary>
+    public static IReadOnlyList<DailyFacts> Merge(IEnumerable<IReadOnlyList<DailyFacts>> parts)
+    {
+        var merged = new Dictionary<(DateOnly, SegmentKey), FactSums>();
+        foreach (var row in parts.SelectMany(p => p))
+            merged[(row.Day, row.Segment)] = merged.TryGetValue((row.Day, row.Segment), out var seen) ? seen + row.Sums : row.Sums;
+        return merged.Select(m => new DailyFacts(m.Key.Item1, m.Key.Item2, m.Value))
+            .OrderBy(f => f.Day).ThenBy(f => f.Segment.ToString(), StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>A dimension value as text, or null when it has none.</summary>
     public static string? Text(object? value) => value switch
     {

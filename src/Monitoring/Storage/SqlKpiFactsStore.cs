@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dapper;
 using Monitoring.Kpis;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Monitoring.Storage;
 
@@ -40,7 +42,35 @@ public sealed class SqlKpiFactsStore(IDbConnectionFactory database, TimeProvider
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM kpi_daily_facts WHERE day >= @First AND day <= @Last",
             new { First = first.ToString("yyyy-MM-dd"), Last = last.ToString("yyyy-MM-dd") }, transaction, cancellationToken: cancellationToken));
         var at = time.GetUtcNow().ToUnixTimeMilliseconds();
-        // Many rows per statement: a full recompute writes tens of thousands of rows (SQLite allows 999 parameters).
+        if (connection is NpgsqlConnection npgsql) await CopyAsync(npgsql, facts, at, cancellationToken);
+        else await InsertAsync(connection, transaction, facts, at, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// PostgreSQL: one binary COPY, the rows just deleted being replaced (a full recompute writes tens of thousands of
+    /// rows; multi-row INSERTs took 5 s for 24,820 rows at the benchmark's 1/20 size, measured).
+    /// </summary>
+    private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<DailyFacts> facts, long at, CancellationToken cancellationToken)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync(
+            "COPY kpi_daily_facts (day, dimension, value, facts, computed_at) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var row in facts)
+        {
+            await writer.StartRowAsync(cancellationToken);
+            await writer.WriteAsync(row.Day.ToString("yyyy-MM-dd"), NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync(row.Segment.Dimension, NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync(row.Segment.Value, NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync(JsonSerializer.Serialize(row.Sums, Json), NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync(at, NpgsqlDbType.Bigint, cancellationToken);
+        }
+        await writer.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>SQLite: many rows per statement (SQLite allows 999 parameters), in the caller's transaction.</summary>
+    private static async Task InsertAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction,
+        IReadOnlyList<DailyFacts> facts, long at, CancellationToken cancellationToken)
+    {
         foreach (var chunk in facts.Chunk(150))
         {
             var parameters = new DynamicParameters();
@@ -58,7 +88,6 @@ public sealed class SqlKpiFactsStore(IDbConnectionFactory database, TimeProvider
                 "INSERT INTO kpi_daily_facts (day, dimension, value, facts, computed_at) VALUES " + string.Join(", ", values),
                 parameters, transaction, cancellationToken: cancellationToken));
         }
-        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>The rows of the days from <paramref name="from"/> to <paramref name="to"/>, of one segment or of all.</summary>

@@ -17,10 +17,10 @@ namespace Monitoring.Storage;
 /// less than 365 days before the order; orders without an account count as returning); order lines and returns —
 /// also the top-level product category; shipments — the order's; tickets and reviews — account segment and new or
 /// returning; spend — acquisition channel; new accounts — segment, acquisition channel and country; payments — none.
-/// Distinct counts (visitors, ordering accounts) are exact per cell: windows number each visitor's sessions per day
-/// and dimension in SQL, and ordering accounts are counted in C# from one row per order.
+/// Distinct counts (visitors, ordering accounts) are exact per cell: visitors are counted in C# from one row per
+/// session read in time order (<see cref="SessionDays"/>), and ordering accounts from one row per order.
 /// </remarks>
-public sealed class SqlKpiRollup(IDbConnectionFactory database)
+public sealed class SqlKpiRollup(IDbConnectionFactory database, ILogger<SqlKpiRollup>? logger = null)
 {
     private SqlDialect Dialect => database.Dialect;
 
@@ -34,32 +34,105 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database)
         var (from, to) = days.UtcRange(new Period(PeriodKind.Day, first, last));
         // Deliveries read the day their order was placed, which may be months before the range.
         var day = new ShopDaySql(Dialect, days, from.AddDays(-400), to);
-        var parameters = new DynamicParameters(new { From = Dialect.Timestamp(from), To = Dialect.Timestamp(to) });
-        parameters.Add("FirstDay", DayParameter(first), DayType);
-        parameters.Add("LastDay", DayParameter(last), DayType);
-        day.AddParameters(parameters);
+        DynamicParameters Parameters() => RangeParameters(from, to);
+        DynamicParameters RangeParameters(DateTimeOffset rangeFrom, DateTimeOffset rangeTo)
+        {
+            var parameters = new DynamicParameters(new { From = Dialect.Timestamp(rangeFrom), To = Dialect.Timestamp(rangeTo) });
+            parameters.Add("FirstDay", DayParameter(first), DayType);
+            parameters.Add("LastDay", DayParameter(last), DayType);
+            day.AddParameters(parameters);
+            return parameters;
+        }
+
+        // Four independent parts, each on its own connection and into its own cells: on PostgreSQL they run at once
+        // (sessions, orders and order lines by category are each about a third of the work), on SQLite one by one.
+        Func<Task<IReadOnlyList<DailyFacts>>>[] parts =
+        [
+            () => PartAsync(first, last, Parameters(), (c, cells, _) => SessionsAsync(c, cells, day,
+                SessionRanges(first, last, days).Select(r => RangeParameters(r.Start, r.End)), cancellationToken), cancellationToken),
+            () => PartAsync(first, last, Parameters(), (c, cells, p) => OrdersAsync(c, cells, day, p, cancellationToken), cancellationToken),
+            () => PartAsync(first, last, Parameters(), (c, cells, p) => CategoriesAsync(c, cells, day, p, cancellationToken), cancellationToken),
+            () => PartAsync(first, last, Parameters(), (c, cells, p) => OthersAsync(c, cells, day, p, cancellationToken), cancellationToken),
+        ];
+        var results = new List<IReadOnlyList<DailyFacts>>();
+        if (Dialect.Name == "postgres") results.AddRange(await Task.WhenAll(parts.Select(part => Task.Run(part, cancellationToken))));
+        else foreach (var part in parts) results.Add(await part());
+        return KpiCells.Merge(results);
+    }
+
+    private async Task<IReadOnlyList<DailyFacts>> PartAsync(DateOnly first, DateOnly last, DynamicParameters parameters,
+        Func<DbConnection, KpiCells, DynamicParameters, Task> read, CancellationToken cancellationToken)
+    {
         var cells = new KpiCells();
         await using var connection = await database.OpenAsync(cancellationToken);
+        await read(connection, cells, parameters);
+        return cells.Facts(first, last);
+    }
 
-        await ReadAsync(connection, KpiRollupSql.Sessions(day), parameters, r =>
+    /// <summary>
+    /// Sessions are read in time order a month at a time: over a year, half of a large table, PostgreSQL chose a full
+    /// scan and an external sort of every session (180 s for 10 million at full size, measured); a month is an index
+    /// range scan already in time order.
+    /// </summary>
+    private static IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> SessionRanges(DateOnly first, DateOnly last, ShopDays days)
+    {
+        for (var start = first; start <= last; start = start.AddDays(SessionRangeDays))
         {
-            var (d, channel, country) = (ShopDaySql.Day(r["d"]), r["channel"], r["country"]);
-            var sums = new FactSums
-            {
-                Sessions = Long(r["n"]), BouncedSessions = Long(r["bounced"]), SignedInSessions = Long(r["signed_in"]),
-                ProductStepSessions = Long(r["product"]), CartStepSessions = Long(r["cart"]), CheckoutStepSessions = Long(r["checkout"]),
-                PaymentStepSessions = Long(r["payment"]), OrderStepSessions = Long(r["ordered"]),
-            };
-            // Each visitor is counted once per day in the whole shop, once per channel and once per country.
-            cells.Add(d, SegmentKey.All, sums with { Visitors = Long(r["visitors"]) });
-            if (KpiCells.Text(channel) is { } c) cells.Add(d, new SegmentKey(SegmentKey.AcquisitionChannel, c), sums with { Visitors = Long(r["channel_visitors"]) });
-            if (KpiCells.Text(country) is { } k) cells.Add(d, new SegmentKey(SegmentKey.Country, k), sums with { Visitors = Long(r["country_visitors"]) });
-        }, cancellationToken);
+            var end = start.AddDays(SessionRangeDays - 1);
+            yield return days.UtcRange(new Period(PeriodKind.Day, start, end < last ? end : last));
+        }
+    }
 
-        await ReadAsync(connection, KpiRollupSql.Payments(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), SegmentKey.All,
+    private const int SessionRangeDays = 31;
+
+    private async Task SessionsAsync(DbConnection connection, KpiCells cells, ShopDaySql day, IEnumerable<DynamicParameters> ranges,
+        CancellationToken cancellationToken)
+    {
+        var sessions = new SessionDays(cells);
+        foreach (var parameters in ranges)
+            await ReadAsync("Sessions", connection, KpiRollupSql.Sessions(day), parameters, r => sessions.Add(r.GetInt64(0),
+                r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
+                r.GetInt64(4) == 1, r.GetInt64(5) == 1, (int)r.GetInt64(6)), cancellationToken);
+        sessions.Flush();
+    }
+
+    private async Task OthersAsync(DbConnection connection, KpiCells cells, ShopDaySql day, DynamicParameters parameters, CancellationToken cancellationToken)
+    {
+        await ReadAsync("Payments", connection, KpiRollupSql.Payments(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), SegmentKey.All,
             new FactSums { PaymentAttempts = Long(r["n"]), PaymentRefusals = Long(r["refused"]), PaymentFees = Money(r["fees"]) }), cancellationToken);
 
-        await ReadAsync(connection, KpiRollupSql.Orders(day), parameters, r =>
+        await ReadAsync("Returns", connection, KpiRollupSql.Returns(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]),
+            OrderKeys(r, r["category"]),
+            new FactSums { ReturnLines = Long(r["n"]), ReturnedUnits = Money(r["units"]), ReturnsAmount = Money(r["amount"]) }), cancellationToken);
+
+        await ReadAsync("Shipped", connection, KpiRollupSql.Shipped(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), OrderKeys(r),
+            new FactSums { Shipments = Long(r["n"]), ShippingCost = Money(r["cost"]) }), cancellationToken);
+
+        await ReadAsync("Delivered", connection, KpiRollupSql.Delivered(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), OrderKeys(r),
+            new FactSums { DeliveredShipments = Long(r["n"]), OnTimeDeliveries = Long(r["on_time"]), DeliveryDaysTotal = Long(r["days"]) }),
+            cancellationToken);
+
+        await ReadAsync("Tickets", connection, KpiRollupSql.Tickets(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), FeedbackKeys(r),
+            new FactSums { Tickets = Long(r["n"]) }), cancellationToken);
+
+        await ReadAsync("Reviews", connection, KpiRollupSql.Reviews(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), FeedbackKeys(r),
+            new FactSums
+            {
+                NpsPromoters = Long(r["promoters"]), NpsPassives = Long(r["passives"]), NpsDetractors = Long(r["detractors"]),
+                ReviewScoreSum = Long(r["stars"]), ReviewCount = Long(r["rated"]),
+            }), cancellationToken);
+
+        await ReadAsync("Spend", connection, KpiRollupSql.Spend, parameters, r => cells.Add(ReadDay(r["day"]),
+            KpiCells.KeysOf((SegmentKey.AcquisitionChannel, r["channel"])), new FactSums { MarketingSpend = Money(r["amount"]) }), cancellationToken);
+
+        await ReadAsync("NewAccounts", connection, KpiRollupSql.NewAccounts(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]),
+            KpiCells.KeysOf((SegmentKey.AccountSegment, r["segment"]), (SegmentKey.AcquisitionChannel, r["acquisition"]), (SegmentKey.Country, r["country"])),
+            new FactSums { NewAccounts = Long(r["n"]) }), cancellationToken);
+    }
+
+    private async Task OrdersAsync(DbConnection connection, KpiCells cells, ShopDaySql day, DynamicParameters parameters, CancellationToken cancellationToken)
+    {
+        await ReadAsync("Orders", connection, KpiRollupSql.Orders(day), parameters, r =>
         {
             var d = ShopDaySql.Day(r["d"]);
             var status = KpiCells.Text(r["status"]);
@@ -76,8 +149,11 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database)
                     Money(r["shipping_charged"]), Long(r["lines"]), Money(r["units"]), Money(r["revenue"]), Money(r["cost"]));
             }
         }, cancellationToken);
+    }
 
-        await ReadAsync(connection, KpiRollupSql.Categories(day), parameters, r =>
+    private async Task CategoriesAsync(DbConnection connection, KpiCells cells, ShopDaySql day, DynamicParameters parameters, CancellationToken cancellationToken)
+    {
+        await ReadAsync("Categories", connection, KpiRollupSql.Categories(day), parameters, r =>
         {
             if (KpiCells.Text(r["category"]) is not { } category) return;
             cells.Add(ShopDaySql.Day(r["d"]), new SegmentKey(SegmentKey.Category, category), new FactSums
@@ -86,36 +162,6 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database)
                 NetRevenue = Money(r["revenue"]), CostOfGoods = Money(r["cost"]),
             });
         }, cancellationToken);
-
-        await ReadAsync(connection, KpiRollupSql.Returns(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]),
-            OrderKeys(r, r["category"]),
-            new FactSums { ReturnLines = Long(r["n"]), ReturnedUnits = Money(r["units"]), ReturnsAmount = Money(r["amount"]) }), cancellationToken);
-
-        await ReadAsync(connection, KpiRollupSql.Shipped(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), OrderKeys(r),
-            new FactSums { Shipments = Long(r["n"]), ShippingCost = Money(r["cost"]) }), cancellationToken);
-
-        await ReadAsync(connection, KpiRollupSql.Delivered(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), OrderKeys(r),
-            new FactSums { DeliveredShipments = Long(r["n"]), OnTimeDeliveries = Long(r["on_time"]), DeliveryDaysTotal = Long(r["days"]) }),
-            cancellationToken);
-
-        await ReadAsync(connection, KpiRollupSql.Tickets(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), FeedbackKeys(r),
-            new FactSums { Tickets = Long(r["n"]) }), cancellationToken);
-
-        await ReadAsync(connection, KpiRollupSql.Reviews(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), FeedbackKeys(r),
-            new FactSums
-            {
-                NpsPromoters = Long(r["promoters"]), NpsPassives = Long(r["passives"]), NpsDetractors = Long(r["detractors"]),
-                ReviewScoreSum = Long(r["stars"]), ReviewCount = Long(r["rated"]),
-            }), cancellationToken);
-
-        await ReadAsync(connection, KpiRollupSql.Spend, parameters, r => cells.Add(ReadDay(r["day"]),
-            KpiCells.KeysOf((SegmentKey.AcquisitionChannel, r["channel"])), new FactSums { MarketingSpend = Money(r["amount"]) }), cancellationToken);
-
-        await ReadAsync(connection, KpiRollupSql.NewAccounts(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]),
-            KpiCells.KeysOf((SegmentKey.AccountSegment, r["segment"]), (SegmentKey.AcquisitionChannel, r["acquisition"]), (SegmentKey.Country, r["country"])),
-            new FactSums { NewAccounts = Long(r["n"]) }), cancellationToken);
-
-        return cells.Facts(first, last);
     }
 
     /// <summary>The keys of a row grouped by the order's dimensions.</summary>
@@ -128,12 +174,16 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database)
     private static IEnumerable<SegmentKey> FeedbackKeys(DbDataReader r) => KpiCells.KeysOf((SegmentKey.AccountSegment, r["segment"]),
         (SegmentKey.CustomerType, r["is_new"] is null or DBNull ? null : Long(r["is_new"]) == 1 ? "new" : "returning"));
 
-    private static async Task ReadAsync(DbConnection connection, string sql, DynamicParameters parameters, Action<DbDataReader> row,
+    private async Task ReadAsync(string name, DbConnection connection, string sql, DynamicParameters parameters, Action<DbDataReader> row,
         CancellationToken cancellationToken)
     {
-        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, parameters,
-            commandTimeout: 3600, cancellationToken: cancellationToken));
-        while (await reader.ReadAsync(cancellationToken)) row(reader);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var rows = 0;
+        await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, parameters,
+            commandTimeout: 3600, cancellationToken: cancellationToken)))
+            while (await reader.ReadAsync(cancellationToken)) { row(reader); rows++; }
+        // The profile of a rollup (the benchmark's --profile): which query costs what.
+        logger?.LogDebug("KPI rollup query {Query}: {Rows} rows in {Seconds:0.00} s", name, rows, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
     /// <summary>A calendar day as the backend stores it (text on SQLite, date on PostgreSQL).</summary>
