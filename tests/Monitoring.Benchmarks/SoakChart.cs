@@ -38,8 +38,8 @@ public static class SoakChart
         trend.LineWidth = 2;
         trend.LinePattern = LinePattern.Dashed;
 
-        plot.Axes.SetLimitsY(0, Math.Max(1, samples.Max(s => s.RssMiB)) * 1.15);
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.Axes.SetLimitsY(0, Math.Max(1, samples.Max(s => s.RssMiB)) * 1.45);
+        plot.ShowLegend(Alignment.UpperRight);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         plot.SavePng(path, width, height);
     }
