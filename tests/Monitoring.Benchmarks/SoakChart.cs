@@ -4,7 +4,7 @@ using ScottPlot;
 
 namespace Monitoring.Benchmarks;
 
-/// <summary>The soak's memory curve as a PNG: RSS and the .NET GC heap per sample, and the least-squares line of RSS
+/// <summary>The soak's memory curve as a PNG: RSS, its anonymous part and the .NET GC heap per sample, and the least-squares line of RSS
 /// over the second half, whose slope decides whether memory is steady.</summary>
 public static class SoakChart
 {
@@ -24,6 +24,10 @@ public static class SoakChart
         rss.LegendText = "RSS (VmRSS)";
         rss.Color = Colors.SteelBlue;
         rss.MarkerSize = 4;
+        var anon = plot.Add.Scatter(minutes, samples.Select(s => s.AnonMiB).ToArray());
+        anon.LegendText = "of which anonymous (RssAnon: heaps, stacks)";
+        anon.Color = Colors.SeaGreen;
+        anon.MarkerSize = 3;
         var heap = plot.Add.Scatter(minutes, samples.Select(s => s.GcHeapMiB).ToArray());
         heap.LegendText = "GC heap (dotnet_total_memory_bytes)";
         heap.Color = Colors.DarkOrange;

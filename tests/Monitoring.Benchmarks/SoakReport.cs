@@ -7,7 +7,7 @@ namespace Monitoring.Benchmarks;
 /// <summary>
 /// What a soak showed: the memory curve and its trend, the queues, the runs done against those due, the scheduler lag
 /// and the ingest traffic; and the verdict: lag p99 under 2 s, memory steady (the least-squares slope of RSS over the
-/// second half under 1 MiB a minute) and no queue growing (over the measured window, the mean of its last quarter of
+/// second half under 1 MiB a minute, judged on a second half of at least 5 minutes) and no queue growing (over the measured window, the mean of its last quarter of
 /// samples at most 5 above the mean of its first quarter).
 /// </summary>
 public sealed class SoakReport(
@@ -32,9 +32,13 @@ public sealed class SoakReport(
     public IReadOnlyList<SoakSample> SecondHalf => samples.Where(s => s.Minutes >= samples[^1].Minutes / 2).ToList();
 
     /// <summary>Least-squares line of RSS (MiB) over minutes in the second half.</summary>
-    public (double Slope, double Intercept) RssTrend => Fit(SecondHalf.Select(s => (s.Minutes, s.RssMiB)).ToList());
+    public (double Slope, double Intercept) RssTrend => Trend(s => s.RssMiB);
 
-    public (double Slope, double Intercept) GcHeapTrend => Fit(SecondHalf.Select(s => (s.Minutes, s.GcHeapMiB)).ToList());
+    public (double Slope, double Intercept) GcHeapTrend => Trend(s => s.GcHeapMiB);
+
+    /// <summary>Least-squares line of one figure over minutes in the second half.</summary>
+    public (double Slope, double Intercept) Trend(Func<SoakSample, double> figure) =>
+        Fit(SecondHalf.Select(s => (s.Minutes, figure(s))).ToList());
 
     public IReadOnlyList<(double UpperBound, double Count)> LagBuckets =>
         MetricsText.Difference(samples[^1].LagBuckets, WindowStart.LagBuckets);
@@ -43,7 +47,12 @@ public sealed class SoakReport(
 
     public bool LagGoalMet => LagQuantile(0.99) is { } p99 && p99 < LagGoalSeconds;
 
-    public bool MemoryGoalMet => SecondHalf.Count >= 3 && RssTrend.Slope < SlopeGoalMiBPerMinute;
+    /// <summary>A trend over less than this is noise (a garbage collection moves RSS by tens of MiB): not judged.</summary>
+    public const double MinimumTrendMinutes = 5;
+
+    public bool TrendLongEnough => SecondHalf.Count >= 3 && SecondHalf[^1].Minutes - SecondHalf[0].Minutes >= MinimumTrendMinutes;
+
+    public bool MemoryGoalMet => TrendLongEnough && RssTrend.Slope < SlopeGoalMiBPerMinute;
 
     /// <summary>Each followed queue: its value when the window opened, at the end, its maximum, and whether it grew.</summary>
     public IReadOnlyList<(string Name, double First, double Last, double Max, bool Growing)> Queues =>
@@ -74,16 +83,18 @@ public sealed class SoakReport(
         output.WriteLine($"  load average at start {samples[0].LoadAverage}, highest 1-min {F(samples.Max(s => Load1(s)), 2)}, at end {last.LoadAverage} ({machine["nproc"]} cores)");
         output.WriteLine();
         output.WriteLine("  memory curve (the sample nearest each whole minute)");
-        output.WriteLine("    minute   RSS MiB   GC heap MiB");
+        output.WriteLine("    minute   RSS MiB   anon MiB   file MiB   shmem MiB   GC heap MiB   threads");
         foreach (var minute in Enumerable.Range(0, (int)Math.Floor(last.Minutes) + 1))
         {
             var s = samples.MinBy(x => Math.Abs(x.Minutes - minute))!;
-            output.WriteLine($"    {minute,6}   {F(s.RssMiB, 1),7}   {F(s.GcHeapMiB, 1),11}");
+            output.WriteLine($"    {minute,6}   {F(s.RssMiB, 1),7}   {F(s.AnonMiB, 1),8}   {F(s.FileMiB, 1),8}   {F(s.ShmemMiB, 1),9}   " +
+                             $"{F(s.GcHeapMiB, 1),11}   {s.Threads,7}");
         }
         var rss = RssTrend;
         output.WriteLine($"  RSS first {F(samples[0].RssMiB, 1)}, min {F(samples.Min(s => s.RssMiB), 1)}, max {F(samples.Max(s => s.RssMiB), 1)}, last {F(last.RssMiB, 1)} MiB");
         output.WriteLine($"  trend over the second half ({SecondHalf.Count} samples from minute {F(SecondHalf[0].Minutes, 1)}): " +
-                         $"RSS {F(rss.Slope, 3)} MiB/min, GC heap {F(GcHeapTrend.Slope, 3)} MiB/min");
+                         $"RSS {F(rss.Slope, 3)} MiB/min (anon {F(Trend(s => s.AnonMiB).Slope, 3)}, file {F(Trend(s => s.FileMiB).Slope, 3)}, " +
+                         $"shmem {F(Trend(s => s.ShmemMiB).Slope, 3)}), GC heap {F(GcHeapTrend.Slope, 3)} MiB/min");
         output.WriteLine();
         output.WriteLine($"  measured window: minute {F(WindowStart.Minutes, 1)} to {F(last.Minutes, 1)} ({F(WindowMinutes, 1)} min)");
         output.WriteLine("    queue              first     last      max   growing");
@@ -105,7 +116,8 @@ public sealed class SoakReport(
         output.WriteLine($"  CPU: {F(last.CpuSeconds - WindowStart.CpuSeconds, 1)} s over the window ({F((last.CpuSeconds - WindowStart.CpuSeconds) / (WindowMinutes * 60), 3)} of a core)");
         output.WriteLine();
         output.WriteLine($"lag p99 {Lag(0.99)}   goal < {F(LagGoalSeconds, 0)} s: {(LagGoalMet ? "MET" : "NOT MET")}");
-        output.WriteLine($"RSS slope over the second half {F(rss.Slope, 3)} MiB/min   goal < {F(SlopeGoalMiBPerMinute, 0)} MiB/min (steady): {(MemoryGoalMet ? "MET" : "NOT MET")}");
+        output.WriteLine($"RSS slope over the second half {F(rss.Slope, 3)} MiB/min   goal < {F(SlopeGoalMiBPerMinute, 0)} MiB/min (steady): " +
+                         (MemoryGoalMet ? "MET" : TrendLongEnough ? "NOT MET" : $"NOT SHOWN (a second half under {F(MinimumTrendMinutes, 0)} min is too short to judge)"));
         output.WriteLine($"queues growing: {(Queues.Any(q => q.Growing) ? string.Join(", ", Queues.Where(q => q.Growing).Select(q => q.Name)) : "none")}   goal none: {(QueuesGoalMet ? "MET" : "NOT MET")}");
     }
 
@@ -116,7 +128,7 @@ public sealed class SoakReport(
         var p99 = MetricsText.Quantile(lagSince, 0.99);
         var runs = previous is null ? "" : $" (+{F(sample.ProbeRuns - previous.ProbeRuns, 0)})";
         var q = sample.Queues;
-        return $"[{TimeSpan.FromMinutes(sample.Minutes):mm\\:ss}] rss {F(sample.RssMiB, 1),6} MiB  gc heap {F(sample.GcHeapMiB, 1),6} MiB  " +
+        return $"[{TimeSpan.FromMinutes(sample.Minutes):mm\\:ss}] rss {F(sample.RssMiB, 1),6} MiB (anon {F(sample.AnonMiB, 1)}, file {F(sample.FileMiB, 1)})  gc heap {F(sample.GcHeapMiB, 1),6} MiB  " +
                $"cpu {F(sample.CpuSeconds, 1),7} s  runs {F(sample.ProbeRuns, 0)}{runs}  lag p99 {(p99 is { } v ? F(v, 3) + " s" : "-")}  " +
                $"jobs enq {F(q["jobs enqueued"], 0)} sch {F(q["jobs scheduled"], 0)} proc {F(q["jobs processing"], 0)}  " +
                $"outbox alert {F(q["alert outbox"], 0)} mail {F(q["mail outbox"], 0)}  " +
@@ -130,14 +142,15 @@ public sealed class SoakReport(
         {
             startedAt, command, machine, target, storage, options.Checks, interval = options.Interval.TotalSeconds, options.Minutes,
             options.WarmupMinutes, options.IngestPerSecond, options.Batch,
-            rssSlopeMiBPerMinute = RssTrend.Slope, gcHeapSlopeMiBPerMinute = GcHeapTrend.Slope,
+            rssSlopeMiBPerMinute = RssTrend.Slope, anonSlopeMiBPerMinute = Trend(s => s.AnonMiB).Slope,
+            fileSlopeMiBPerMinute = Trend(s => s.FileMiB).Slope, gcHeapSlopeMiBPerMinute = GcHeapTrend.Slope,
             lagP50 = LagQuantile(0.5), lagP95 = LagQuantile(0.95), lagP99 = LagQuantile(0.99),
             runsDone = RunsDone, runsExpected = RunsExpected,
             queues = Queues.Select(q => new { q.Name, q.First, q.Last, q.Max, q.Growing }),
             ingest, ingestError, lagGoalMet = LagGoalMet, memoryGoalMet = MemoryGoalMet, queuesGoalMet = QueuesGoalMet,
             samples = samples.Select(s => new
             {
-                s.Minutes, s.RssMiB, s.GcHeapMiB, s.CpuSeconds, s.ProbeRuns, s.Queues, s.LoadAverage,
+                s.Minutes, s.RssMiB, s.AnonMiB, s.FileMiB, s.ShmemMiB, s.Threads, s.GcHeapMiB, s.CpuSeconds, s.ProbeRuns, s.Queues, s.LoadAverage,
                 ingestAccepted = s.Ingest.Accepted, ingestFailed = s.Ingest.Failed,
                 lagBuckets = s.LagBuckets.Select(b => new { le = double.IsInfinity(b.UpperBound) ? "+Inf" : F(b.UpperBound, 3), b.Count }),
             }),

@@ -7,6 +7,10 @@ namespace Monitoring.Benchmarks;
 public sealed record SoakSample(
     double Minutes,
     double RssMiB,
+    double AnonMiB,
+    double FileMiB,
+    double ShmemMiB,
+    int Threads,
     double GcHeapMiB,
     double CpuSeconds,
     double ProbeRuns,
@@ -29,12 +33,14 @@ public sealed record SoakSample(
 
     public static SoakSample Take(double minutes, ProcSample process, MetricsText metrics, IngestDriver.Counts ingest) =>
         new(minutes,
-            process.RssBytes / (1024.0 * 1024.0),
-            (metrics.Value("dotnet_total_memory_bytes") ?? 0) / (1024.0 * 1024.0),
+            MiB(process.RssBytes), MiB(process.AnonBytes), MiB(process.FileBytes), MiB(process.ShmemBytes), process.Threads,
+            MiB((long)(metrics.Value("dotnet_total_memory_bytes") ?? 0)),
             process.CpuSeconds,
             metrics.Sum("shopmon_probe_runs_total"),
             QueueSeries.ToDictionary(q => q.Name, q => metrics.Value(q.Series) ?? double.NaN),
             metrics.Buckets(LagHistogram),
             ingest,
             File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?");
+
+    private static double MiB(long bytes) => bytes / (1024.0 * 1024.0);
 }
