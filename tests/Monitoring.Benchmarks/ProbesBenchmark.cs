@@ -125,7 +125,7 @@ public static class ProbesBenchmark
     private static ProberFigures Figures(string name, int done, int failed, ProcSample start, ProcSample end) =>
         new(name, done, failed, Math.Round(end.CpuSeconds - start.CpuSeconds, 2), MiB(start.RssBytes), MiB(end.RssBytes), MiB(end.PeakRssBytes));
 
-    private static string CopyOf(string from, string to)
+    internal static string CopyOf(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
@@ -146,7 +146,7 @@ public static class ProbesBenchmark
         return sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(p * sorted.Count))];
     }
 
-    private static Dictionary<string, string> Machine()
+    internal static Dictionary<string, string> Machine()
     {
         static string Read(string path) => File.Exists(path) ? File.ReadAllText(path).Trim() : "?";
         var cpu = File.Exists("/proc/cpuinfo")

@@ -2,8 +2,11 @@ using System.Runtime.InteropServices;
 
 namespace Monitoring.Benchmarks;
 
-/// <summary>CPU time and resident memory of one process, as the kernel counts them (all threads included).</summary>
-public readonly record struct ProcSample(double CpuSeconds, long RssBytes, long PeakRssBytes);
+/// <summary>CPU time and resident memory of one process, as the kernel counts them (all threads included). RSS splits
+/// into anonymous memory (heaps, stacks), file-backed pages (the mapped assemblies, a database file) and shared memory
+/// (.NET keeps its JIT-compiled code there, mapped twice to be writable and executable).</summary>
+public readonly record struct ProcSample(double CpuSeconds, long RssBytes, long PeakRssBytes,
+    long AnonBytes = 0, long FileBytes = 0, long ShmemBytes = 0, int Threads = 0);
 
 public static class ProcStat
 {
@@ -19,13 +22,18 @@ public static class ProcStat
         // The command name (field 2) may contain spaces: count the fields after its closing parenthesis.
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         var ticks = long.Parse(fields[11]) + long.Parse(fields[12]); // fields 14 and 15 of proc(5)
-        long rss = 0, peak = 0;
+        long rss = 0, peak = 0, anon = 0, file = 0, shmem = 0;
+        var threads = 0;
         foreach (var line in File.ReadLines($"/proc/{pid}/status"))
         {
             if (line.StartsWith("VmRSS:", StringComparison.Ordinal)) rss = Kilobytes(line);
             else if (line.StartsWith("VmHWM:", StringComparison.Ordinal)) peak = Kilobytes(line);
+            else if (line.StartsWith("RssAnon:", StringComparison.Ordinal)) anon = Kilobytes(line);
+            else if (line.StartsWith("RssFile:", StringComparison.Ordinal)) file = Kilobytes(line);
+            else if (line.StartsWith("RssShmem:", StringComparison.Ordinal)) shmem = Kilobytes(line);
+            else if (line.StartsWith("Threads:", StringComparison.Ordinal)) threads = int.Parse(line.Split('\t', ' ').Last(t => t.Length > 0));
         }
-        return new ProcSample((double)ticks / ClockTicks, rss, peak);
+        return new ProcSample((double)ticks / ClockTicks, rss, peak, anon, file, shmem, threads);
     }
 
     private static long Kilobytes(string line) =>

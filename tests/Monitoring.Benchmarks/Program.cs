@@ -1,6 +1,6 @@
 using Monitoring.Benchmarks;
 
-// Verbs: `probes`, `import` and `quality` are the benchmarks; `target` is the fallback HTTP server `probes` starts as a
+// Verbs: `probes`, `import`, `quality`, `kpis` and `soak` are the benchmarks; `target` is the fallback HTTP server `probes` starts as a
 // child process when nginx is not installed.
 try
 {
@@ -10,6 +10,7 @@ try
         ["import", .. var rest] => await ImportBenchmark.RunAsync(ImportBenchmarkOptions.Parse(rest)),
         ["quality", .. var rest] => await QualityBenchmark.RunAsync(QualityBenchmarkOptions.Parse(rest)),
         ["kpis", .. var rest] => await KpiBenchmark.RunAsync(KpiBenchmarkOptions.Parse(rest)),
+        ["soak", .. var rest] => await SoakBenchmark.RunAsync(SoakOptions.Parse(rest)),
         ["target", "--port", var port] => await KestrelTarget.RunAsync(int.Parse(port)),
         _ => Usage(null),
     };
@@ -26,5 +27,6 @@ static int Usage(string? error)
     Console.Error.WriteLine(ImportBenchmarkOptions.Usage);
     Console.Error.WriteLine(QualityBenchmarkOptions.Usage);
     Console.Error.WriteLine(KpiBenchmarkOptions.Usage);
+    Console.Error.WriteLine(SoakOptions.Usage);
     return 2;
 }

@@ -20,6 +20,10 @@ public sealed class MonitoringMetrics
     /// <summary>Buckets from 50 ms to 30 s: a storefront answer is in the first few, a timeout in the last.</summary>
     private static readonly double[] DurationBuckets = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30];
 
+    /// <summary>Buckets from 10 ms to 10 s: the scheduler polls every second, so an idle one starts runs up to a second
+    /// late and a saturated one in the last buckets; finer around 1–2 s, the goal's edge, to estimate a p99 there.</summary>
+    private static readonly double[] LagBuckets = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 5, 10];
+
     public MonitoringMetrics(CollectorRegistry registry)
     {
         Registry = registry;
@@ -69,6 +73,12 @@ public sealed class MonitoringMetrics
             "Alert notifications queued and not yet sent (waiting for group_wait, a retry, or the mail server).");
         MailOutboxPending = factory.CreateGauge("shopmon_mail_outbox_pending",
             "Report emails (weekly KPI report, monthly pack, KPI anomalies, quality digests) queued and not yet sent.");
+        SchedulerLag = factory.CreateHistogram("shopmon_scheduler_lag_seconds",
+            "How late each scheduled probe run started after the second its schedule asked for (queueing included).",
+            new HistogramConfiguration { Buckets = LagBuckets });
+        SchedulerJobs = factory.CreateGauge("shopmon_scheduler_jobs",
+            "Background jobs by state at the scrape: enqueued (waiting for a worker), scheduled (delayed), processing.",
+            ["state"]);
         SourceRows = factory.CreateCounter("shopmon_source_rows_total",
             "Records imported from the shop's data sources by entity and outcome (inserted, updated, unchanged, rejected).",
             ["source", "entity", "outcome"]);
@@ -150,6 +160,10 @@ public sealed class MonitoringMetrics
     public Gauge AlertOutboxPending { get; }
 
     public Gauge MailOutboxPending { get; }
+
+    public Histogram SchedulerLag { get; }
+
+    public Gauge SchedulerJobs { get; }
 
     public Gauge BuildInfo { get; }
 

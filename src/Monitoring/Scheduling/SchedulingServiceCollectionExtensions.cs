@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Monitoring.Storage;
@@ -40,6 +41,10 @@ public static class SchedulingServiceCollectionExtensions
                 config.UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromMinutes(10) });
             }
         });
+        // This instance's lag filter beside Hangfire's usual ones; registered after AddHangfire so that its server
+        // takes this provider, not the process-wide default (several instances share a process in the tests).
+        services.AddSingleton<SchedulerLagFilter>();
+        services.AddSingleton<IJobFilterProvider, SchedulerLagFilter.Provider>();
         services.AddSingleton<JobCatalog>();
         services.AddTransient<ProbeJob>();
         services.AddSingleton<HeldProbeResults>();
@@ -59,6 +64,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddTransient<KpiReportJob>();
         // Hosted services start in registration order: the catalog must be applied before the server polls.
         services.AddHostedService<CatalogStartupService>();
+        services.AddHostedService<JobQueueMetrics>();
         services.AddHangfireServer(server =>
         {
             server.SchedulePollingInterval = options.PollingInterval;

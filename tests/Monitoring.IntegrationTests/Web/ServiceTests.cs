@@ -60,6 +60,9 @@ public sealed class ServiceTests(PostgresFixture postgres)
         Assert.Contains("shopmon_probe_success{probe=\"missing-product\"} 0", metrics);
         Assert.Contains("shopmon_probe_http_status_code{probe=\"missing-product\"} 404", metrics);
         Assert.Matches("shopmon_probe_duration_seconds_count\\{probe=\"storefront-home\"\\} [1-9]", metrics);
+        // The scheduler's own figures: each probe job's start observed against its due second, and the job queues.
+        Assert.Matches("shopmon_scheduler_lag_seconds_count [1-9]", metrics);
+        Assert.Matches("shopmon_scheduler_jobs\\{state=\"enqueued\"\\} [0-9]", metrics);
 
         using var api = JsonDocument.Parse(await monitor.Client.GetStringAsync("/api/probes"));
         var byId = api.RootElement.EnumerateArray().ToDictionary(p => p.GetProperty("id").GetString()!);
