@@ -17,4 +17,13 @@ public sealed class SchedulingOptions
     /// <summary>How often the records changed since the last quality scan are re-scored (job
     /// <c>system:quality-incremental</c>); an interval that divides a minute, an hour or a day.</summary>
     public TimeSpan QualityIncrementalInterval { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// PostgreSQL: how long a job whose instance died (killed, crashed, power lost) stays with it before another worker,
+    /// of any instance, runs it again. A running job renews its claim every fifth of this, so a job may run for hours;
+    /// only a job whose instance stopped renewing is taken over. Also the age after which a lock left by a dead
+    /// instance no longer blocks anyone. Hangfire.PostgreSql's default (a fixed 30 minutes, not renewed) both left a
+    /// killed import or scan undone for half an hour and ran any job longer than 30 minutes twice.
+    /// </summary>
+    public TimeSpan AbandonedJobTimeout { get; set; } = TimeSpan.FromMinutes(5);
 }

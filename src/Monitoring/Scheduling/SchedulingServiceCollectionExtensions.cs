@@ -31,6 +31,10 @@ public static class SchedulingServiceCollectionExtensions
                         QueuePollInterval = options.PollingInterval,
                         // LISTEN/NOTIFY: a job enqueued by one instance starts on another within a fraction of a second.
                         EnableLongPolling = true,
+                        // A job fetched by an instance that was then killed is run again by whichever worker sees it
+                        // first once the dead instance has stopped renewing its claim (SchedulingOptions).
+                        InvisibilityTimeout = options.AbandonedJobTimeout,
+                        UseSlidingInvisibilityTimeout = true,
                     });
             }
             else
