@@ -35,6 +35,10 @@ public static class SchedulingServiceCollectionExtensions
                         // first once the dead instance has stopped renewing its claim (SchedulingOptions).
                         InvisibilityTimeout = options.AbandonedJobTimeout,
                         UseSlidingInvisibilityTimeout = true,
+                        // Its locks are rows that outlive a killed process: the [DisableConcurrentExecution] lock of the
+                        // killed quality scan or KPI run would fail the very run taken over (10 minutes by default).
+                        // No older than the abandonment, it is gone by the time the job is taken over.
+                        DistributedLockTimeout = options.AbandonedJobTimeout,
                     });
             }
             else

@@ -41,6 +41,15 @@ public sealed class HangfireOnPostgres(string connectionString)
             new { Id = long.Parse(jobId) })).ToList();
     }
 
+    /// <summary>The job's states with the reason of a failure, for a failure message.</summary>
+    public async Task<string> DescribeAsync(string jobId)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        var rows = await connection.QueryAsync<(string Name, string? Reason, string? Data)>(
+            "SELECT name, reason, CAST(data AS text) FROM hangfire.state WHERE jobid = @Id ORDER BY id", new { Id = long.Parse(jobId) });
+        return string.Join(" → ", rows.Select(r => r.Name == "Failed" ? $"Failed ({r.Reason}: {r.Data})" : r.Name));
+    }
+
     /// <summary>Waits until the job is in <paramref name="state"/> (or has passed through it).</summary>
     public async Task WaitForStateAsync(string jobId, string state, TimeSpan timeout) =>
         await TestSupport.Eventually.TrueAsync(async () => (await StatesAsync(jobId)).Contains(state), timeout, $"job {jobId} to be {state}");
