@@ -191,6 +191,7 @@ public sealed class RestartTests(PostgresFixture postgres, ITestOutputHelper out
         var days = await CountAsync(database, "SELECT count(DISTINCT day) FROM kpi_daily_facts");
         var mails = await CountAsync(database, "SELECT count(*) FROM mail_outbox");
         var mailKeys = await CountAsync(database, "SELECT count(*) FROM (SELECT DISTINCT kind, dedup_key, recipient FROM mail_outbox) k");
+        var mailKinds = await MailKindsAsync(database);
         var afterRestart = await FactsAsync(database);
         // The expectation: the same history recomputed from scratch by a run nobody interrupted.
         await RecomputeAsync(database, folder.Checks);
@@ -202,7 +203,7 @@ public sealed class RestartTests(PostgresFixture postgres, ITestOutputHelper out
         output.WriteLine($"restarted: job finished {finishedAfter.TotalSeconds:0.0} s after the restart (abandoned after {AbandonedAfter.TotalSeconds:0} s); " +
                          $"job states: {string.Join(" → ", states)}");
         output.WriteLine($"after: {rows:N0} daily rows ({keys:N0} distinct day/segment keys, {days:N0} days), {afterRestart.Count(c => c.Value != clean.GetValueOrDefault(c.Key)):N0} " +
-                         $"differing from a clean recompute's {clean.Count:N0}; mail outbox: {mails:N0} row(s), {mailKeys:N0} distinct kind/key/recipient");
+                         $"differing from a clean recompute's {clean.Count:N0}; mail outbox: {mails:N0} row(s) ({mailKinds}), {mailKeys:N0} distinct kind/key/recipient");
 
         Assert.Equal(0, watermarkAtKill);
         Assert.InRange(daysAtKill, 1, days - 1);
@@ -273,6 +274,13 @@ public sealed class RestartTests(PostgresFixture postgres, ITestOutputHelper out
         await using var services = await CliServices.BuildAsync(HostArguments(database), CancellationToken.None,
             s => s.AddSingleton(new ActiveChecks(checks)));
         await services.GetRequiredService<KpiRunner>().RunAsync(recomputeAll: true, null, CancellationToken.None);
+    }
+
+    private static async Task<string> MailKindsAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        var rows = await connection.QueryAsync<(string Kind, long Count)>("SELECT kind, count(*) FROM mail_outbox GROUP BY kind ORDER BY kind");
+        return string.Join(", ", rows.Select(r => $"{r.Kind} {r.Count}"));
     }
 
     /// <summary>Every daily KPI row's sums by day and segment.</summary>
