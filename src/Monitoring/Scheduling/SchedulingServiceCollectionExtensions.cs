@@ -37,8 +37,10 @@ public static class SchedulingServiceCollectionExtensions
                         UseSlidingInvisibilityTimeout = true,
                         // Its locks are rows that outlive a killed process: the [DisableConcurrentExecution] lock of the
                         // killed quality scan or KPI run would fail the very run taken over (10 minutes by default).
-                        // No older than the abandonment, it is gone by the time the job is taken over.
-                        DistributedLockTimeout = options.AbandonedJobTimeout,
+                        // Half the abandonment: a job killed before its first renewal is taken over a full timeout
+                        // after it was fetched, and its lock, taken just after the fetch, must be older than this by
+                        // then (with the whole timeout, a lock taken a second after the fetch was not; seen in a test).
+                        DistributedLockTimeout = options.AbandonedJobTimeout / 2,
                     });
             }
             else
