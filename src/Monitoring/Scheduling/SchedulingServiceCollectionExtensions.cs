@@ -32,6 +32,16 @@ public static class SchedulingServiceCollectionExtensions
                         QueuePollInterval = options.PollingInterval,
                         // LISTEN/NOTIFY: a job enqueued by one instance starts on another within a fraction of a second.
                         EnableLongPolling = true,
+                        // A job fetched by an instance that was then killed is run again by whichever worker sees it
+                        // first once the dead instance has stopped renewing its claim (SchedulingOptions).
+                        InvisibilityTimeout = options.AbandonedJobTimeout,
+                        UseSlidingInvisibilityTimeout = true,
+                        // Its locks are rows that outlive a killed process: the [DisableConcurrentExecution] lock of the
+                        // killed quality scan or KPI run would fail the very run taken over (10 minutes by default).
+                        // Half the abandonment: a job killed before its first renewal is taken over a full timeout
+                        // after it was fetched, and its lock, taken just after the fetch, must be older than this by
+                        // then (with the whole timeout, a lock taken a second after the fetch was not; seen in a test).
+                        DistributedLockTimeout = options.AbandonedJobTimeout / 2,
                     });
             }
             else

@@ -28,6 +28,13 @@ public interface IImportStore
     /// </summary>
     Task<long> ReleaseFixedAsync(string source, string origin, long runId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// After a complete import of an origin: marks the earlier runs of it still recorded as running as
+    /// <c>interrupted</c> (their process died: killed, crashed), since this run has imported the whole origin again.
+    /// Returns how many.
+    /// </summary>
+    Task<long> CloseInterruptedAsync(string source, string origin, long runId, DateTimeOffset now, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<QuarantinedRow>> ListQuarantineAsync(string? source, int limit, long? beforeId, CancellationToken cancellationToken);
 
     Task<long> CountQuarantineAsync(string? source, CancellationToken cancellationToken);

@@ -72,6 +72,23 @@ public sealed class SqlImportStore(IDbConnectionFactory database) : IImportStore
             new { Source = source, Origin = origin, RunId = runId }, cancellationToken: cancellationToken));
     }
 
+    /// <remarks>
+    /// A run of the same origin that is in fact still going (two overlapping imports of one file) is marked too, but
+    /// its own <see cref="FinishRunAsync"/> sets its real status when it ends.
+    /// </remarks>
+    public async Task<long> CloseInterruptedAsync(string source, string origin, long runId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE import_runs SET status = 'interrupted', finished_at = @Now,
+                   error = 'interrupted: the service stopped before this run ended; run ' || @RunText || ' imported the origin again'
+            WHERE source = @Source AND origin = @Origin AND id < @RunId AND status = 'running'
+            """,
+            new { Source = source, Origin = origin, RunId = runId, RunText = runId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Now = Dialect.Timestamp(now) }, cancellationToken: cancellationToken));
+    }
+
     public async Task<IReadOnlyList<QuarantinedRow>> ListQuarantineAsync(string? source, int limit, long? beforeId,
         CancellationToken cancellationToken)
     {

@@ -132,6 +132,23 @@ public abstract class ShopImporterConformance(ITestBackend backend) : IAsyncLife
         Assert.True(await CountAsync("orders") >= 2, "the first full batch was written before the failure");
     }
 
+    [Fact]
+    public async Task A_run_left_running_by_a_killed_process_is_closed_as_interrupted_by_the_next_complete_import()
+    {
+        // What a process killed mid-import leaves: its run started and never finished, one of another file too.
+        var killed = await Imports.StartRunAsync("erp", "exports/orders.csv", DateTimeOffset.UtcNow, CancellationToken.None);
+        var otherFile = await Imports.StartRunAsync("erp", "exports/other.csv", DateTimeOffset.UtcNow, CancellationToken.None);
+
+        var report = await Importer().ImportAsync("erp", Lines(Good(2, "o1")), null, CancellationToken.None);
+
+        var runs = (await Imports.ListRunsAsync("erp", 10, CancellationToken.None)).ToDictionary(r => r.Id);
+        Assert.Equal("interrupted", runs[killed].Status);
+        Assert.NotNull(runs[killed].FinishedAt);
+        Assert.Contains($"run {report.RunId} imported the origin again", runs[killed].Error);
+        Assert.Equal("running", runs[otherFile].Status);
+        Assert.Equal("succeeded", runs[report.RunId].Status);
+    }
+
     private static readonly EntityTarget OrderTarget = new(ShopModel.Order, [ShopModel.Order.Find("id")!, ShopModel.Order.Find("status")!]);
 
     private static MappedRow Good(long line, string orderId) => new() { Line = line, Values = [[orderId, "placed"]] };

@@ -41,6 +41,10 @@ public sealed class ShopImporter(IShopWriter writer, IImportStore imports, TimeP
             await reader.CompleteAsync(cancellationToken);
             var released = await imports.ReleaseFixedAsync(source, reader.Origin, report.RunId, cancellationToken);
             if (released > 0) logger.LogInformation("{Source} {Origin}: {Released} row(s) left the quarantine (fixed)", source, reader.Origin, released);
+            // An earlier run of this origin still "running" died with its process: this run has imported it all again
+            // (rows are upserted by key), so that run is closed rather than left running forever.
+            var interrupted = await imports.CloseInterruptedAsync(source, reader.Origin, report.RunId, time.GetUtcNow(), cancellationToken);
+            if (interrupted > 0) logger.LogWarning("{Source} {Origin}: {Interrupted} earlier run(s) had been interrupted; this run imported the origin again", source, reader.Origin, interrupted);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
