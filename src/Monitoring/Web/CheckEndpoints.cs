@@ -11,9 +11,10 @@ public static class CheckEndpoints
 {
     public static IEndpointRouteBuilder MapCheckEndpoints(this IEndpointRouteBuilder routes)
     {
-        var endpoints = routes.MapGroup("").RequireAuthorization(Policies.ReadApi);
+        var endpoints = routes.MapGroup("").WithTags("Operations").RequireAuthorization(Policies.ReadApi);
         endpoints.MapGet("/api/checks", async (CheckViews views, CancellationToken ct) =>
-            Results.Ok((await views.ListAsync(ct)).Select(Row)));
+            Results.Ok((await views.ListAsync(ct)).Select(Row)))
+            .WithSummary("Every check, worst first: state, last run, availability per window, 24 h latency percentiles, open incident");
 
         endpoints.MapGet("/api/checks/{id}", async (string id, CheckViews views, TimeProvider time, CancellationToken ct) =>
             await views.DetailAsync(id, ct) is { } detail
@@ -25,13 +26,14 @@ public static class CheckEndpoints
                     incidents = detail.Incidents.Select(IncidentJson),
                     recentRuns = detail.RecentRuns.Select(Run),
                 })
-                : Results.NotFound(new { error = $"no check '{id}'" }));
+                : Results.NotFound(new { error = $"no check '{id}'" }))
+            .WithSummary("One check: its row, MTTD/MTTA/MTTR over 30 days, monthly availability, incidents and the last 24 hours' runs");
 
         endpoints.MapGet("/api/incidents", async (IIncidentStore store, int? limit, CancellationToken ct) =>
         {
             if (limit is < 1 or > 1000) return Results.BadRequest(new { error = "limit must be between 1 and 1000" });
             return Results.Ok((await store.ListIncidentsAsync(null, limit ?? 100, ct)).Select(IncidentJson));
-        });
+        }).WithSummary("The latest incidents of every check, newest first (?limit= up to 1000)");
         return routes;
     }
 

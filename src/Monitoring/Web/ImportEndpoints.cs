@@ -8,7 +8,8 @@ public static class ImportEndpoints
 {
     public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder routes)
     {
-        var endpoints = routes.MapGroup("").RequireAuthorization(Policies.ReadApi);
+        // The imports page is the catalogue team's: so is its JSON.
+        var endpoints = routes.MapGroup("").WithTags("Imports").RequireAuthorization(Policies.ReadCatalogueApi);
         endpoints.MapGet("/api/imports", async (IImportStore store, string? source, int? limit, CancellationToken ct) =>
         {
             if (limit is < 1 or > 1000) return Results.BadRequest(new { error = "limit must be between 1 and 1000" });
@@ -20,7 +21,7 @@ public static class ImportEndpoints
                 entities = r.ReportJson is null ? (System.Text.Json.JsonElement?)null : System.Text.Json.JsonDocument.Parse(r.ReportJson).RootElement,
                 error = r.Error,
             }));
-        });
+        }).WithSummary("The latest import runs (?source=, ?limit= up to 1000): rows read and rejected per entity, status and error");
 
         endpoints.MapGet("/api/quarantine", async (IImportStore store, string? source, int? limit, long? before, CancellationToken ct) =>
         {
@@ -36,7 +37,7 @@ public static class ImportEndpoints
                 }),
                 next = rows.Count == (limit ?? 100) ? rows[^1].Id : (long?)null,
             });
-        });
+        }).WithSummary("The rows waiting in quarantine with their reason and raw values; page with ?before= the previous answer's next");
         return routes;
     }
 }

@@ -35,7 +35,7 @@ public static class ProbeEndpoints
                 runs24h = s.Runs,
                 successRatio24h = s.SuccessRatio,
             }));
-        });
+        }).WithTags("Operations").WithSummary("Every active probe with its last result and its last 24 hours' runs and success ratio");
 
         endpoints.MapGet("/charts/probes/{id}/latency.svg", async (string id, IProbeStore store, TimeProvider time, CancellationToken ct) =>
         {
