@@ -22,7 +22,8 @@ public static class ReportingApi
     {
         var kpis = routes.MapGroup("/api/kpis").WithTags("KPIs").RequireAuthorization(Policies.ReadApi);
 
-        kpis.MapGet("", async Task<Results<Ok<KpiJson.KpiList>, ProblemHttpResult>> (string? period, string? segment, KpiReport report,
+        // Mapped by its full path: a group's "" would make the route "/api/kpis/".
+        routes.MapGet("/api/kpis", async Task<Results<Ok<KpiJson.KpiList>, ProblemHttpResult>> (string? period, string? segment, KpiReport report,
             KpiRunner runner, TimeProvider time, CancellationToken ct) =>
         {
             var (query, status, error) = KpiQuery.Parse("conversion_rate", period, null, runner.Days.DayOf(time.GetUtcNow()));
@@ -39,7 +40,7 @@ public static class ReportingApi
             return TypedResults.Ok(new KpiJson.KpiList(query.Period.Label, query.Period.Start, query.Period.End, chosen.ToString(),
                 segments.Select(s => s.ToString()).ToList(), comparisons.Select(KpiJson.Of).ToList()));
         })
-            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithTags("KPIs").RequireAuthorization(Policies.ReadApi).ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Every KPI of a period (default: the last complete ISO week) and segment, with its comparisons, target and light, and the segments with data");
 
         kpis.MapGet("/churn", async (ChurnList churn, CancellationToken ct) => TypedResults.Ok<IReadOnlyList<ChurnRow>>((await churn.ForTodayAsync(ct))
