@@ -1,5 +1,6 @@
 using Monitoring.Checks;
 using Monitoring.Checks.Schemas;
+using Monitoring.Cli;
 using Xunit;
 
 namespace Monitoring.Tests.Checks.Schemas;
@@ -82,4 +83,30 @@ public sealed class NestedSchemaTests
     [MemberData(nameof(Valid))]
     public void Accepts_every_key_its_reader_reads(string schema, string yaml) =>
         Assert.Empty(SchemaValidator.ValidateText(new StringReader(yaml), "checks/x.yaml", schema));
+
+    [Fact]
+    public void Monitoring_validate_refuses_a_typo_in_each_nested_part_with_its_file_and_line()
+    {
+        using var folder = new TempChecksFolder(
+            ("probes/web.yaml", Http + "      statuss: 200\n"),
+            ("scenarios/buy.yaml", "scenarios:\n  - id: buy\n    steps:\n      - name: home\n        request: { url: http://shop/, metod: POST }\n" +
+                "        capture:\n          sku: { css: li, atribute: data-sku }\n"),
+            ("sources/erp.yaml", Csv + "      product: { sku: \"[Ref]\", nam: \"[Name]\" }\n"),
+            ("quality/catalogue.yaml", Rule + "    kind: length\n    field: description\n    mn: 50\n"));
+        var output = new StringWriter();
+
+        var exit = ValidateCommand.Run(folder.Checks, output);
+
+        var text = output.ToString();
+        Assert.Equal(1, exit);
+        foreach (var expected in new[]
+                 {
+                     "checks/probes/web.yaml:6 probes[0].expect.statuss: unknown key",
+                     "checks/scenarios/buy.yaml:5 scenarios[0].steps[0].request.metod: unknown key",
+                     "checks/scenarios/buy.yaml:7 scenarios[0].steps[0].capture.sku.atribute: unknown key",
+                     "checks/sources/erp.yaml:6 sources[0].entities.product.nam: unknown key",
+                     "checks/quality/catalogue.yaml:7 rules[0].mn: unknown key",
+                 })
+            Assert.True(text.Contains(expected, StringComparison.Ordinal), $"no '{expected}' in:\n{text}");
+    }
 }
