@@ -14,6 +14,12 @@ public static class Policies
     /// <summary>The read-only JSON API: the roles of <see cref="ViewUptime"/>, or an API key with the read scope.</summary>
     public const string ReadApi = "read-api";
 
+    /// <summary>The JSON of the data-quality and imports pages: the roles of <see cref="Catalogue"/>, or an API key with the read scope.</summary>
+    public const string ReadCatalogueApi = "read-catalogue-api";
+
+    /// <summary>What every page shows (the configuration banner): any role, or an API key with the read scope.</summary>
+    public const string ReadAnyApi = "read-any-api";
+
     /// <summary>Incident work (acknowledgements from the UI): ops, admin.</summary>
     public const string Operate = "operate";
 
@@ -31,6 +37,10 @@ public static class Policies
         .AddPolicy(ReadApi, p => p.RequireAssertion(c =>
             c.User.IsInRole(Roles.Viewer) || c.User.IsInRole(Roles.Ops) || c.User.IsInRole(Roles.Admin) ||
             c.User.HasClaim(ApiKeyDefaults.ScopeClaim, ApiKeyScopes.Read)))
+        .AddPolicy(ReadCatalogueApi, p => p.RequireAssertion(c =>
+            c.User.IsInRole(Roles.Catalogue) || c.User.IsInRole(Roles.Admin) || c.User.HasClaim(ApiKeyDefaults.ScopeClaim, ApiKeyScopes.Read)))
+        .AddPolicy(ReadAnyApi, p => p.RequireAssertion(c =>
+            Roles.All.Any(c.User.IsInRole) || c.User.HasClaim(ApiKeyDefaults.ScopeClaim, ApiKeyScopes.Read)))
         .AddPolicy(Operate, p => p.RequireRole(Roles.Ops, Roles.Admin))
         .AddPolicy(Catalogue, p => p.RequireRole(Roles.Catalogue, Roles.Admin))
         .AddPolicy(Ingest, p => p.RequireClaim(ApiKeyDefaults.ScopeClaim, ApiKeyScopes.Ingest))

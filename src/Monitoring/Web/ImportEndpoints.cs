@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Monitoring.Access;
 using Monitoring.Storage;
+using Monitoring.Web.Api;
+using Monitoring.Web.Api.Json;
 
 namespace Monitoring.Web;
 
@@ -8,35 +11,27 @@ public static class ImportEndpoints
 {
     public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder routes)
     {
-        var endpoints = routes.MapGroup("").RequireAuthorization(Policies.ReadApi);
-        endpoints.MapGet("/api/imports", async (IImportStore store, string? source, int? limit, CancellationToken ct) =>
+        // The imports page is the catalogue team's: so is its JSON.
+        var endpoints = routes.MapGroup("").WithTags("Imports").RequireAuthorization(Policies.ReadCatalogueApi);
+        endpoints.MapGet("/api/imports", async Task<Results<Ok<IReadOnlyList<ImportJson.Run>>, ProblemHttpResult>> (IImportStore store,
+            string? source, int? limit, CancellationToken ct) =>
         {
-            if (limit is < 1 or > 1000) return Results.BadRequest(new { error = "limit must be between 1 and 1000" });
-            var runs = await store.ListRunsAsync(source, limit ?? 100, ct);
-            return Results.Ok(runs.Select(r => new
-            {
-                id = r.Id, source = r.Source, origin = r.Origin, startedAt = r.StartedAt, finishedAt = r.FinishedAt,
-                status = r.Status, read = r.RowsRead, rejected = r.RowsRejected,
-                entities = r.ReportJson is null ? (System.Text.Json.JsonElement?)null : System.Text.Json.JsonDocument.Parse(r.ReportJson).RootElement,
-                error = r.Error,
-            }));
-        });
+            if (limit is < 1 or > 1000) return ApiProblem.BadRequest("limit must be between 1 and 1000");
+            return TypedResults.Ok<IReadOnlyList<ImportJson.Run>>((await store.ListRunsAsync(source, limit ?? 100, ct)).Select(ImportJson.Of).ToList());
+        })
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("The latest import runs (?source=, ?limit= up to 1000): rows read and rejected per entity, status and error");
 
-        endpoints.MapGet("/api/quarantine", async (IImportStore store, string? source, int? limit, long? before, CancellationToken ct) =>
+        endpoints.MapGet("/api/quarantine", async Task<Results<Ok<ImportJson.QuarantinePage>, ProblemHttpResult>> (IImportStore store,
+            string? source, int? limit, long? before, CancellationToken ct) =>
         {
-            if (limit is < 1 or > 1000) return Results.BadRequest(new { error = "limit must be between 1 and 1000" });
+            if (limit is < 1 or > 1000) return ApiProblem.BadRequest("limit must be between 1 and 1000");
             var rows = await store.ListQuarantineAsync(source, limit ?? 100, before, ct);
-            return Results.Ok(new
-            {
-                total = await store.CountQuarantineAsync(source, ct),
-                rows = rows.Select(r => new
-                {
-                    id = r.Id, source = r.Source, origin = r.Origin, line = r.Line, entity = r.Entity, reason = r.Reason,
-                    raw = r.Raw, runId = r.RunId, quarantinedAt = r.QuarantinedAt,
-                }),
-                next = rows.Count == (limit ?? 100) ? rows[^1].Id : (long?)null,
-            });
-        });
+            return TypedResults.Ok(new ImportJson.QuarantinePage(await store.CountQuarantineAsync(source, ct), rows.Select(ImportJson.Of).ToList(),
+                rows.Count == (limit ?? 100) ? rows[^1].Id : null));
+        })
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("The rows waiting in quarantine with their reason and raw values; page with ?before= the previous answer's next");
         return routes;
     }
 }

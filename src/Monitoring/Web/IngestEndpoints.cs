@@ -20,7 +20,12 @@ public static class IngestEndpoints
 
     public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/ingest/{entity}", IngestAsync).RequireAuthorization(Policies.Ingest).DisableAntiforgery();
+        routes.MapPost("/api/ingest/{entity}", IngestAsync).RequireAuthorization(Policies.Ingest).DisableAntiforgery()
+            .WithTags("Ingest")
+            .Produces<Api.Json.ImportJson.IngestResult>()
+            .Produces<Api.Json.ImportJson.IngestResult>(StatusCodes.Status503ServiceUnavailable)
+            .Produces(StatusCodes.Status400BadRequest).Produces(StatusCodes.Status404NotFound).Produces(StatusCodes.Status413PayloadTooLarge)
+            .WithSummary("Imports a batch of records of one entity (a JSON array, or an object with a \"records\" array): the good ones are stored, the others rejected with their reason");
         return routes;
     }
 
@@ -62,18 +67,9 @@ public static class IngestEndpoints
             var reader = new JsonRecordReader(model, list.EnumerateArray().ToList(), origin);
             var report = await importer.ImportAsync(Source, reader, null, cancellationToken);
             var counts = report.Entities.GetValueOrDefault(entity) ?? new EntityCounts();
-            var body = new
-            {
-                runId = report.RunId,
-                entity,
-                read = report.RowsRead,
-                rejected = report.RowsRejected,
-                inserted = counts.Inserted,
-                updated = counts.Updated,
-                unchanged = counts.Unchanged,
-                rejections = reader.Rejected.Take(MaxRejectionsShown).Select(r => new { record = r.Line, reason = r.Rejection }),
-                error = report.Error,
-            };
+            var body = new Api.Json.ImportJson.IngestResult(report.RunId, entity, report.RowsRead, report.RowsRejected, counts.Inserted,
+                counts.Updated, counts.Unchanged,
+                reader.Rejected.Take(MaxRejectionsShown).Select(r => new Api.Json.ImportJson.Rejection(r.Line, r.Rejection!)).ToList(), report.Error);
             // The store failed: the caller should retry the batch later, which is safe since imports are idempotent.
             return report.Succeeded ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
         }

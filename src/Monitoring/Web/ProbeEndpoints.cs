@@ -13,29 +13,9 @@ public static class ProbeEndpoints
     {
         var endpoints = routes.MapGroup("").RequireAuthorization(Policies.ReadApi);
         endpoints.MapGet("/api/probes", async (IProbeStore store, TimeProvider time, CancellationToken ct) =>
-        {
-            var summaries = await store.SummariseAsync(time.GetUtcNow().AddHours(-24), ct);
-            return Results.Ok(summaries.Select(s => new
-            {
-                id = s.Probe.Id,
-                name = s.Probe.Name,
-                kind = s.Probe.Kind,
-                target = s.Probe.Target,
-                intervalSeconds = s.Probe.Interval.TotalSeconds,
-                team = s.Probe.Team,
-                lastResult = s.LastResult is null ? null : new
-                {
-                    startedAt = s.LastResult.StartedAt,
-                    outcome = ProbeNames.Of(s.LastResult.Outcome),
-                    failureClass = s.LastResult.IsUp ? null : ProbeNames.Of(s.LastResult.Failure),
-                    durationMs = Math.Round(s.LastResult.Duration.TotalMilliseconds, 1),
-                    statusCode = s.LastResult.StatusCode,
-                    message = s.LastResult.Message,
-                },
-                runs24h = s.Runs,
-                successRatio24h = s.SuccessRatio,
-            }));
-        });
+            TypedResults.Ok<IReadOnlyList<Api.Json.CheckJson.Probe>>((await store.SummariseAsync(time.GetUtcNow().AddHours(-24), ct))
+                .Select(Api.Json.CheckJson.Of).ToList()))
+            .WithTags("Operations").WithSummary("Every active probe with its last result and its last 24 hours' runs and success ratio");
 
         endpoints.MapGet("/charts/probes/{id}/latency.svg", async (string id, IProbeStore store, TimeProvider time, CancellationToken ct) =>
         {

@@ -16,6 +16,8 @@ public static class WebServiceCollectionExtensions
     {
         services.AddHealthEndpoints();
         services.AddScoped<CheckViews>();
+        services.AddScoped<OverviewViews>();
+        services.AddScoped<QualityViews>();
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Web/Pages";
@@ -90,6 +92,11 @@ public static class WebServiceCollectionExtensions
         app.MapIngestEndpoints();
         app.MapQualityEndpoints();
         Api.ReportingApi.MapReportingApi(app);
+        Api.KpiPagesApi.MapKpiPagesApi(app);
+        Api.QualityPagesApi.MapQualityPagesApi(app);
+        Api.OverviewApi.MapOverviewApi(app);
+        Api.OperationsApi.MapOperationsApi(app);
+        Api.AdminApi.MapAdminApi(app);
         app.MapRazorPages();
         app.MapAccess();
 

@@ -48,7 +48,7 @@ public sealed class AccessHost : IAsyncDisposable
 
     public static async Task<AccessHost> StartAsync(IReadOnlyDictionary<string, string?>? extra = null, string? probes = null,
         IReadOnlyDictionary<string, string>? variables = null, Action<WebApplicationBuilder>? configure = null, string? alerts = null,
-        string? scenarios = null)
+        string? scenarios = null, string? quality = null)
     {
         var folder = new TempFolder();
         if (probes is not null) folder.WithProbes(probes);
@@ -56,6 +56,11 @@ public sealed class AccessHost : IAsyncDisposable
         {
             Directory.CreateDirectory(Path.Combine(folder.Checks, "scenarios"));
             File.WriteAllText(Path.Combine(folder.Checks, "scenarios", "scenarios.yaml"), scenarios);
+        }
+        if (quality is not null)
+        {
+            Directory.CreateDirectory(Path.Combine(folder.Checks, "quality"));
+            File.WriteAllText(Path.Combine(folder.Checks, "quality", "rules.yaml"), quality);
         }
         if (alerts is not null) File.WriteAllText(Path.Combine(folder.Checks, "alerts.yaml"), alerts);
         var settings = UserSettings();

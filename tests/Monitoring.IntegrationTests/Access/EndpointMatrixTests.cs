@@ -17,6 +17,8 @@ public sealed class EndpointMatrixTests(PostgresFixture postgres)
     private static readonly string[] ReadApi = [.. Uptime, AccessHost.ReadKey];
     private static readonly string[] AdminOnly = [Roles.Admin];
     private static readonly string[] CatalogueTeam = [Roles.Catalogue, Roles.Admin];
+    private static readonly string[] ReadCatalogueApi = [.. CatalogueTeam, AccessHost.ReadKey];
+    private static readonly string[] ReadAnyApi = [.. Roles.All, AccessHost.ReadKey];
 
     /// <summary>Route pattern → method → who is allowed; everyone else is refused.</summary>
     private static readonly Dictionary<string, Dictionary<string, string[]>> Matrix = new()
@@ -37,12 +39,24 @@ public sealed class EndpointMatrixTests(PostgresFixture postgres)
         ["/api/checks"] = new() { ["GET"] = ReadApi },
         ["/api/checks/{id}"] = new() { ["GET"] = ReadApi },
         ["/api/incidents"] = new() { ["GET"] = ReadApi },
-        ["/api/imports"] = new() { ["GET"] = ReadApi },
-        ["/api/quarantine"] = new() { ["GET"] = ReadApi },
+        ["/api/incidents/{id:long}"] = new() { ["GET"] = ReadApi },
+        ["/api/scenarios/{id}"] = new() { ["GET"] = ReadApi },
+        ["/api/config/status"] = new() { ["GET"] = ReadAnyApi },
+        ["/api/overview/ops"] = new() { ["GET"] = ReadApi },
+        ["/api/overview/managers"] = new() { ["GET"] = ReadApi },
+        ["/api/overview/catalogue"] = new() { ["GET"] = ReadCatalogueApi },
+        ["/api/imports"] = new() { ["GET"] = ReadCatalogueApi },
+        ["/api/quarantine"] = new() { ["GET"] = ReadCatalogueApi },
         ["/api/kpis"] = new() { ["GET"] = ReadApi },
         ["/api/kpis/churn"] = new() { ["GET"] = ReadApi },
-        ["/api/quality/scores"] = new() { ["GET"] = ReadApi },
-        ["/api/quality/findings"] = new() { ["GET"] = ReadApi },
+        ["/api/kpis/report"] = new() { ["GET"] = ReadApi },
+        ["/api/kpis/{kpi}"] = new() { ["GET"] = ReadApi },
+        ["/api/quality/scores"] = new() { ["GET"] = ReadCatalogueApi },
+        ["/api/quality/findings"] = new() { ["GET"] = ReadCatalogueApi },
+        ["/api/quality/records/{entity}/{**key}"] = new() { ["GET"] = ReadCatalogueApi },
+        ["/api/quality/digest"] = new() { ["GET"] = ReadCatalogueApi },
+        ["/api/admin/audit"] = new() { ["GET"] = AdminOnly },
+        ["/api/admin/api-keys"] = new() { ["GET"] = AdminOnly },
         ["/api/ingest/{entity}"] = new() { ["POST"] = [AccessHost.IngestKey] },
         ["/data/imports"] = new() { ["GET"] = CatalogueTeam },
         ["/quality"] = new() { ["GET"] = CatalogueTeam, ["POST"] = CatalogueTeam },

@@ -22,10 +22,13 @@ public sealed class MalformedApiInputTests(PostgresFixture postgres, ITestOutput
 
     private static readonly string[] ApiGets =
         ["/api/probes", "/api/checks", "/api/checks/nope", "/api/incidents", "/api/imports", "/api/quarantine", "/api/kpis",
-         "/api/kpis/churn", "/api/quality/scores", "/api/quality/findings"];
+         "/api/kpis/churn", "/api/quality/scores", "/api/quality/findings", "/api/overview/ops", "/api/overview/managers",
+         "/api/overview/catalogue", "/api/incidents/1", "/api/scenarios/nope", "/api/config/status", "/api/kpis/report",
+         "/api/kpis/conversion_rate", "/api/quality/records/product/SKU-1", "/api/quality/digest"];
 
     private static readonly string[] Parameters =
-        ["limit", "offset", "before", "days", "period", "segment", "source", "rule", "severity", "team", "status", "since", "until", "state"];
+        ["limit", "offset", "before", "days", "period", "segment", "source", "rule", "severity", "team", "status", "since", "until", "state",
+         "week", "month"];
 
     private static readonly string[] BadValues =
         ["abc", "-1", "0", "-2147483649", "2147483648", "99999999999999999999", "1e9", "1.5", "", "%00", "%FF%FE", "null", "[]",

@@ -70,7 +70,8 @@ public static class SchemaValidator
         // The alternative whose type matched says what is wrong inside the value; a key only other kinds need
         // (ExcludedSchemaValidates) is not the problem.
         var typed = branches
-            .Where(branch => !branch.Any(e => (IsTypeMismatch(e) && Normalize(e.Path) == here) || e.Kind == ValidationErrorKind.ExcludedSchemaValidates))
+            .Where(branch => !branch.Any(e => (IsTypeMismatch(e) && Normalize(e.Path) == here) || e.Kind == ValidationErrorKind.ExcludedSchemaValidates
+                || IsOtherDiscriminator(e, here)))
             .OrderBy(branch => branch.Count)
             .FirstOrDefault();
         if (typed is not null) return typed.SelectMany(Leaves);
@@ -79,10 +80,18 @@ public static class SchemaValidator
         return [enumeration ?? error];
     }
 
+    /// <summary>
+    /// The branch is for another value of a key that picks the branch (a quality rule's <c>kind: length</c> against the
+    /// branch of <c>kind: gtin</c>): a one-value enumeration on a key of the value itself. Its other errors are not the problem.
+    /// </summary>
+    private static bool IsOtherDiscriminator(ValidationError error, string here) =>
+        error.Kind == ValidationErrorKind.NotInEnumeration && error.Schema?.Enumeration.Count == 1 && error.Property is { } key
+        && Normalize(error.Path) == (here.Length == 0 ? key : $"{here}.{key}");
+
     private static bool IsTypeMismatch(ValidationError error) => error.Kind is ValidationErrorKind.StringExpected
         or ValidationErrorKind.IntegerExpected or ValidationErrorKind.NumberExpected or ValidationErrorKind.BooleanExpected
         or ValidationErrorKind.ObjectExpected or ValidationErrorKind.ArrayExpected or ValidationErrorKind.NullExpected
-        or ValidationErrorKind.NotInEnumeration;
+        or ValidationErrorKind.NotInEnumeration or ValidationErrorKind.NoTypeValidates;
 
     private static ConfigError ToError(ValidationError error, LocatedJson document, string display)
     {
@@ -112,6 +121,8 @@ public static class SchemaValidator
         ValidationErrorKind.NumberTooBig => $"too big (at most {error.Schema?.Maximum})",
         ValidationErrorKind.StringTooShort => "must not be empty",
         ValidationErrorKind.TooFewItems => "needs at least one item",
+        // A key of several types ("type": ["string", "number", "boolean"]): a single value, not a mapping or a list.
+        ValidationErrorKind.NoTypeValidates => "expected a single value, not a mapping or a list",
         ValidationErrorKind.NotAnyOf => "not any of the accepted forms (see the schema's description of this key)",
         _ => error.Kind.ToString(),
     };

@@ -1,14 +1,17 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Monitoring.Access;
 using Monitoring.Kpis;
 using Monitoring.Quality;
 using Monitoring.Quality.Findings;
 using Monitoring.Storage;
+using Monitoring.Web.Api.Json;
 
 namespace Monitoring.Web.Api;
 
 /// <summary>
 /// The KPI and data-quality pages as JSON, for the managers' and catalogue teams' own tools: the same figures as
 /// <c>/kpis</c>, <c>/kpis/churn</c> and <c>/quality</c>, with the same filters. Bad filters are a 400 with a message.
+/// The quality endpoints are the catalogue team's, like their pages.
 /// </summary>
 public static class ReportingApi
 {
@@ -17,80 +20,68 @@ public static class ReportingApi
 
     public static IEndpointRouteBuilder MapReportingApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api").RequireAuthorization(Policies.ReadApi);
+        var kpis = routes.MapGroup("/api/kpis").WithTags("KPIs").RequireAuthorization(Policies.ReadApi);
 
-        api.MapGet("/kpis", async (string? period, string? segment, KpiReport report, KpiRunner runner, TimeProvider time, CancellationToken ct) =>
+        // Mapped by its full path: a group's "" would make the route "/api/kpis/".
+        routes.MapGet("/api/kpis", async Task<Results<Ok<KpiJson.KpiList>, ProblemHttpResult>> (string? period, string? segment, KpiReport report,
+            KpiRunner runner, TimeProvider time, CancellationToken ct) =>
         {
             var (query, status, error) = KpiQuery.Parse("conversion_rate", period, null, runner.Days.DayOf(time.GetUtcNow()));
-            if (query is null) return Problem(status, error!);
+            if (query is null) return ApiProblem.Of(status, error!);
             var chosen = SegmentKey.All;
             if (!string.IsNullOrWhiteSpace(segment))
             {
                 if (SegmentKey.Parse(segment) is not { } parsed || (!parsed.IsAll && !SegmentKey.Dimensions.Contains(parsed.Dimension)))
-                    return Problem(400, $"'{segment}' is not a segment (write * or dimension=value, with a dimension among {string.Join(", ", SegmentKey.Dimensions)})");
+                    return ApiProblem.BadRequest($"'{segment}' is not a segment (write * or dimension=value, with a dimension among {string.Join(", ", SegmentKey.Dimensions)})");
                 chosen = parsed;
             }
             var comparisons = await report.ForAsync(query.Period, chosen, ct);
-            return Results.Ok(new
-            {
-                period = query.Period.Label, start = query.Period.Start, end = query.Period.End, segment = chosen.ToString(),
-                kpis = comparisons.Select(Kpi),
-            });
-        }).WithSummary("Every KPI of a period (default: the last complete ISO week) and segment, with its comparisons, target and light");
+            var segments = await report.SegmentsAsync(query.Period, ct);
+            return TypedResults.Ok(new KpiJson.KpiList(query.Period.Label, query.Period.Start, query.Period.End, chosen.ToString(),
+                segments.Select(s => s.ToString()).ToList(), comparisons.Select(KpiJson.Of).ToList()));
+        })
+            .WithTags("KPIs").RequireAuthorization(Policies.ReadApi).ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("Every KPI of a period (default: the last complete ISO week) and segment, with its comparisons, target and light, and the segments with data");
 
-        api.MapGet("/kpis/churn", async (ChurnList churn, CancellationToken ct) => Results.Ok((await churn.ForTodayAsync(ct)).Select(e => new
-        {
-            salesRep = e.Account.SalesRep, accountId = e.Account.Id, account = e.Account.Name, segment = e.Account.Segment,
-            status = e.Assessment.Status.ToString().ToLowerInvariant(), newThisWeek = e.NewThisWeek, reason = e.Assessment.Describe(),
-            daysSilent = e.Assessment.DaysSilent, usualGapDays = e.Assessment.UsualGapDays,
-            revenueLast90 = e.Assessment.RevenueLast90, revenueYearEarlier90 = e.Assessment.RevenueYearEarlier90,
-        }))).WithSummary("The accounts at risk, contracting or newly churned, per sales rep, with the reason and figures");
+        kpis.MapGet("/churn", async (ChurnList churn, CancellationToken ct) => TypedResults.Ok<IReadOnlyList<ChurnRow>>((await churn.ForTodayAsync(ct))
+            .Select(e => new ChurnRow(e.Account.SalesRep, e.Account.Id, e.Account.Name, e.Account.Segment,
+                e.Assessment.Status.ToString().ToLowerInvariant(), e.NewThisWeek, e.Assessment.Describe(), e.Assessment.DaysSilent,
+                e.Assessment.UsualGapDays, e.Assessment.RevenueLast90, e.Assessment.RevenueYearEarlier90)).ToList()))
+            .WithSummary("The accounts at risk, contracting or newly churned, per sales rep, with the reason and figures");
 
-        api.MapGet("/quality/scores", async (int? days, IQualityStore store, TimeProvider time, CancellationToken ct) =>
+        var quality = routes.MapGroup("/api/quality").WithTags("Data quality").RequireAuthorization(Policies.ReadCatalogueApi);
+
+        quality.MapGet("/scores", async Task<Results<Ok<IReadOnlyList<QualityJson.DomainScore>>, ProblemHttpResult>> (int? days, IQualityStore store,
+            TimeProvider time, CancellationToken ct) =>
         {
-            if (days is < 1 or > 400) return Problem(400, "days must be between 1 and 400");
+            if (days is < 1 or > 400) return ApiProblem.BadRequest("days must be between 1 and 400");
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             var rows = await store.ListScoresAsync(today.AddDays(-(days ?? 30)), ct);
-            return Results.Ok(rows.Select(r => new
-            {
-                day = r.Day, domain = r.Domain, score = r.Score, grade = r.Grade.ToString(), records = r.Records,
-                grades = r.Grades.ToDictionary(g => g.Key.ToString(), g => g.Value), blockerShare = r.BlockerShare,
-            }));
-        }).WithSummary("Each domain's daily data-quality score, grade and grade distribution");
+            return TypedResults.Ok<IReadOnlyList<QualityJson.DomainScore>>(rows.Select(QualityJson.Of).ToList());
+        })
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("Each domain's daily data-quality score, grade and grade distribution (?days=, default 30)");
 
-        api.MapGet("/quality/findings", async (string? rule, string? severity, string? team, string? status, int? offset, int? limit,
-            IQualityStore store, CancellationToken ct) =>
+        quality.MapGet("/findings", async Task<Results<Ok<QualityJson.WorkList>, ProblemHttpResult>> (string? rule, string? severity, string? team,
+            string? status, int? offset, int? limit, IQualityStore store, QualityViews views, CancellationToken ct) =>
         {
             if (severity is not null && !QualityNames.TryParse<QualitySeverity>(severity.Trim().ToLowerInvariant(), out _))
-                return Problem(400, $"'{severity}' is not a severity (blocker, major, minor, info)");
+                return ApiProblem.BadRequest($"'{severity}' is not a severity (blocker, major, minor, info)");
             if (status is not null && !QualityNames.TryParse<FindingStatus>(status.Trim().ToLowerInvariant(), out _))
-                return Problem(400, $"'{status}' is not a status (open, acknowledged, ignored, resolved)");
-            if (offset is < 0 || limit is < 1 or > MaxFindings) return Problem(400, $"offset must be ≥ 0 and limit between 1 and {MaxFindings}");
+                return ApiProblem.BadRequest($"'{status}' is not a status (open, acknowledged, ignored, resolved)");
+            if (offset is < 0 || limit is < 1 or > MaxFindings) return ApiProblem.BadRequest($"offset must be ≥ 0 and limit between 1 and {MaxFindings}");
             var query = QualityEndpoints.Query(rule, severity, team, status, offset ?? 0, limit ?? 100);
             var findings = await store.ListAsync(query, ct);
-            return Results.Ok(new { total = await store.CountAsync(query, ct), offset = query.Offset, findings = findings.Select(Finding) });
-        }).WithSummary("The work list: findings filtered by rule, severity, team and status, highest priority first");
+            var filters = new QualityJson.Filters(views.RuleIds, views.Teams, Enum.GetValues<QualitySeverity>().Select(QualityNames.Name).ToList(),
+                Enum.GetValues<FindingStatus>().Select(SqlQualityStore.Name).ToList());
+            return TypedResults.Ok(new QualityJson.WorkList(await store.CountAsync(query, ct), query.Offset, findings.Select(QualityJson.Of).ToList(), filters));
+        })
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("The work list: findings filtered by rule, severity, team and status, highest priority first, with the values each filter offers");
         return routes;
     }
 
-    private static IResult Problem(int status, string detail) => Results.Problem(detail: detail, statusCode: status);
-
-    private static object Kpi(KpiComparison c) => new
-    {
-        kpi = c.Kpi.Id, name = c.Kpi.Name, unit = c.Kpi.Unit.ToString().ToLowerInvariant(),
-        value = c.Current.Value, numerator = c.Current.Numerator, denominator = c.Current.Denominator,
-        previous = c.Previous.Value, changeOnPrevious = c.ChangeOnPrevious.Relative,
-        yearEarlier = c.YearEarlier.Value, changeOnYearEarlier = c.ChangeOnYearEarlier.Relative,
-        trend = c.Trend.Select(t => new { period = t.Period.Label, value = t.Value }),
-        target = c.Target is { } t ? new { value = t.Target, deadline = t.Deadline, owner = t.Owner, note = t.Note } : null,
-        light = c.Light.ToString().ToLowerInvariant(),
-    };
-
-    private static object Finding(FindingState f) => new
-    {
-        rule = f.RuleId, entity = f.Entity, key = f.Key, status = f.Status.ToString().ToLowerInvariant(), severity = QualityNames.Name(f.Severity),
-        dimension = QualityNames.Name(f.Dimension), field = f.Field, value = f.Value, message = f.Message, fix = f.Fix, team = f.Team,
-        priority = f.Priority, firstSeenAt = f.FirstSeenAt, lastSeenAt = f.LastSeenAt, resolvedAt = f.ResolvedAt,
-        page = QualityEndpoints.RecordUrl(f.Entity, f.Key),
-    };
+    /// <summary>An account of the churn list, with the reason and the figures behind it.</summary>
+    public sealed record ChurnRow(string? SalesRep, string AccountId, string? Account, string? Segment, string Status, bool NewThisWeek,
+        string Reason, int? DaysSilent, double? UsualGapDays, decimal RevenueLast90, decimal RevenueYearEarlier90);
 }

@@ -34,7 +34,8 @@ public sealed class CheckSchemasTests
                 // The conditions of if/then name a key without describing it again.
                 if (property.Value["description"] is null && !property.Path.Contains(".if.")) missing.Add(property.Path);
         Assert.Empty(missing);
-        foreach (var pattern in json.Descendants().OfType<JProperty>().Where(p => p.Name == "pattern"))
+        // A key named pattern (the regex rule's setting) is a property, not a pattern: only text values are patterns.
+        foreach (var pattern in json.Descendants().OfType<JProperty>().Where(p => p.Name == "pattern" && p.Value.Type == JTokenType.String))
             _ = new Regex((string)pattern.Value!);
     }
 

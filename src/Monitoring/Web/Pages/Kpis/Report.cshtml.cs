@@ -21,19 +21,7 @@ public sealed class ReportModel(KpiPeriodReportBuilder builder, KpiRunner runner
 
     public async Task<IActionResult> OnGetAsync(string? week, string? month, CancellationToken ct)
     {
-        var period = KpiReport.LastCompleteWeek(runner.Days.DayOf(time.GetUtcNow()));
-        if (!string.IsNullOrWhiteSpace(week) && !string.IsNullOrWhiteSpace(month))
-            Problem = "Give either ?week= or ?month=, not both.";
-        else if (!string.IsNullOrWhiteSpace(week))
-        {
-            if (Period.Parse(week) is { Kind: PeriodKind.IsoWeek } chosen) period = chosen;
-            else Problem = $"'{week}' is not an ISO week (write 2026-W46).";
-        }
-        else if (!string.IsNullOrWhiteSpace(month))
-        {
-            if (Period.Parse(month) is { Kind: PeriodKind.Month } chosen) period = chosen;
-            else Problem = $"'{month}' is not a month (write 2026-10).";
-        }
+        (var period, Problem) = ReportPeriod.Parse(week, month, KpiReport.LastCompleteWeek(runner.Days.DayOf(time.GetUtcNow())));
         if (Problem is not null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

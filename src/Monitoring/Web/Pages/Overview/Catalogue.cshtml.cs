@@ -6,12 +6,13 @@ namespace Monitoring.Web.Pages.Overview;
 
 /// <summary>
 /// What the catalogue team looks at first: each domain's latest score and grade with its 30-day chart, how many
-/// findings are open, and the head of the work list (the highest-priority unresolved findings).
+/// findings are open, and the head of the work list (the highest-priority unresolved findings). Read from
+/// <see cref="OverviewViews"/>, like <c>/api/overview/catalogue</c>.
 /// </summary>
-public sealed class CatalogueModel(IQualityStore store, TimeProvider time) : PageModel
+public sealed class CatalogueModel(OverviewViews views) : PageModel
 {
     /// <summary>How many findings the head of the work list shows; the rest are on /quality.</summary>
-    public const int HeadSize = 10;
+    public const int HeadSize = OverviewViews.HeadSize;
 
     public IReadOnlyList<QualityScoreDay> Domains { get; private set; } = [];
 
@@ -23,12 +24,7 @@ public sealed class CatalogueModel(IQualityStore store, TimeProvider time) : Pag
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        Domains = (await store.ListScoresAsync(today.AddDays(-30), ct))
-            .GroupBy(d => d.Domain).Select(g => g.Last()).OrderBy(d => d.Domain, StringComparer.Ordinal).ToList();
-        var unresolved = new FindingQuery(Limit: HeadSize);
-        Head = await store.ListAsync(unresolved, ct);
-        Unresolved = await store.CountAsync(unresolved, ct);
-        Open = await store.CountAsync(new FindingQuery(Status: FindingStatus.Open), ct);
+        var view = await views.CatalogueAsync(ct);
+        (Domains, Head, Unresolved, Open) = (view.Domains, view.Head, view.Unresolved, view.Open);
     }
 }

@@ -1,15 +1,14 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Monitoring.Kpis;
-using Monitoring.Kpis.Reports;
-using Monitoring.Storage;
 
 namespace Monitoring.Web.Pages.Overview;
 
 /// <summary>
 /// What managers look at first: the weekly report's headline KPIs as tiles (value, change, target, light, 13-week
 /// sparkline), and which KPIs miss their target. The period is the last complete ISO week unless <c>?period=</c> says.
+/// Read from <see cref="OverviewViews"/>, like <c>/api/overview/managers</c>.
 /// </summary>
-public sealed class ManagersModel(KpiReport report, SqlKpiFactsStore facts, KpiRunner runner, TimeProvider time) : PageModel
+public sealed class ManagersModel(OverviewViews views, KpiRunner runner, TimeProvider time) : PageModel
 {
     public Period Period { get; private set; }
 
@@ -30,10 +29,7 @@ public sealed class ManagersModel(KpiReport report, SqlKpiFactsStore facts, KpiR
             if (Period.Parse(period) is { } chosen) Period = chosen;
             else Problem = $"'{period}' is not a period (write 2026-W47, 2026-11 or 2026-11-20); showing {lastWeek.Label}.";
         }
-        // A period without a single rollup row reads as zeros (no orders, no revenue); say "nothing yet" instead.
-        if ((await facts.SegmentsAsync(Period.Start, Period.End, ct)).Count == 0) return;
-        var rows = await report.ForAsync(Period, ct);
-        Tiles = KpiPeriodReport.HeadlineKpis.Select(id => rows.FirstOrDefault(r => r.Kpi.Id == id)).OfType<KpiComparison>().ToList();
-        BelowTarget = rows.Where(KpiPeriodReport.Misses).ToList();
+        var view = await views.ManagersAsync(Period, ct);
+        (Tiles, BelowTarget) = (view.Tiles, view.BelowTarget);
     }
 }

@@ -12,7 +12,7 @@ namespace Monitoring.Web.Pages.Quality;
 /// The catalogue team's work list: each domain's latest score with its grade distribution, and the findings filtered
 /// by rule, severity, team and status, highest priority first. Acknowledging and ignoring are audited POSTs.
 /// </summary>
-public sealed class IndexModel(IQualityStore store, ActiveChecks checks, AuditLog audit, TimeProvider time, ILogger<IndexModel> logger) : PageModel
+public sealed class IndexModel(IQualityStore store, QualityViews views, AuditLog audit, TimeProvider time, ILogger<IndexModel> logger) : PageModel
 {
     public const int PageSize = 50;
 
@@ -38,9 +38,9 @@ public sealed class IndexModel(IQualityStore store, ActiveChecks checks, AuditLo
     /// <summary>Where a decision posted from a record's page goes back to (only a record's page is accepted).</summary>
     [BindProperty] public string? ReturnUrl { get; set; }
 
-    public IReadOnlyList<string> RuleIds => checks.Current.QualityRules.Select(r => r.Id).Order(StringComparer.Ordinal).ToList();
+    public IReadOnlyList<string> RuleIds => views.RuleIds;
 
-    public IReadOnlyList<string> Teams => checks.Current.QualityRules.Select(r => r.Team).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+    public IReadOnlyList<string> Teams => views.Teams;
 
     public int Pages => (int)Math.Max(1, (Total + PageSize - 1) / PageSize);
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Monitoring.Quality;
 using Monitoring.Quality.Findings;
 using Monitoring.Storage;
 
@@ -9,9 +8,9 @@ namespace Monitoring.Web.Pages.Quality;
 /// <summary>
 /// One record's quality (a product by SKU, an account by number…): its current score, grade and dimension scores, every
 /// finding it ever had with the evidence and workflow, and its grade history. Decisions post to the work list's
-/// handlers, which come back here.
+/// handlers, which come back here. Read from <see cref="QualityViews"/>, like <c>/api/quality/records/{entity}/{key}</c>.
 /// </summary>
-public sealed class RecordModel(IQualityStore store, IQualityHistoryStore history, TimeProvider time) : PageModel
+public sealed class RecordModel(QualityViews views, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Entity { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string Key { get; set; } = "";
@@ -33,11 +32,9 @@ public sealed class RecordModel(IQualityStore store, IQualityHistoryStore histor
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!QualityNames.Entities.Contains(Entity, StringComparer.Ordinal) || string.IsNullOrWhiteSpace(Key)) return NotFound();
-        var findings = await store.ListRecordAsync(Entity, Key, ct);
-        Findings = findings.OrderBy(f => f.Status == FindingStatus.Resolved).ThenByDescending(f => f.Priority).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList();
-        History = await history.ListAsync(Entity, Key, ct);
-        return Findings.Count == 0 && History.Count == 0 ? NotFound() : Page();
+        if (await views.RecordAsync(Entity, Key, ct) is not { } view) return NotFound();
+        (Findings, History) = (view.Findings, view.History);
+        return Page();
     }
 
     /// <summary>The change of a history point against the one before it, as "+4.0" or "-12.5".</summary>
