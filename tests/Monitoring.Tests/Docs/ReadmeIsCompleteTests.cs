@@ -123,12 +123,25 @@ public sealed partial class ReadmeIsCompleteTests
         foreach (var (name, files) in CheckSchemas.Names)
         {
             var heading = $"### {(files.EndsWith('/') ? files + "*.yaml" : files)} keys";
-            var spans = ReadmeDocument.CodeSpans(Readme.Section(heading)).Select(s => s.Replace("[]", "")).ToHashSet(StringComparer.Ordinal);
+            var section = Readme.Section(heading);
+            var spans = ReadmeDocument.CodeSpans(section).Select(s => s.Replace("[]", "")).ToHashSet(StringComparer.Ordinal);
             foreach (var path in SchemaKeys.Of(name))
-                if (!spans.Contains(path) && (SchemaKeys.Relative(path) is not { } relative || !spans.Contains(relative)))
+                if (!spans.Contains(path) && (SchemaKeys.Relative(path) is not { } relative || !spans.Contains(relative))
+                    && !InEntityRow(section, path))
                     gaps.Add($"{files}: key `{path}` is not under '{heading}'");
         }
         Assert.True(gaps.Count == 0, string.Join('\n', gaps));
+    }
+
+    /// <summary>
+    /// A source's entity fields (<c>sources.entities.account.vat_number</c>) are listed in one row per entity
+    /// (<c>| `entities.account` | `id`, `name`, … |</c>): 18 entities of a dozen fields each read better that way.
+    /// </summary>
+    private static bool InEntityRow(string section, string path)
+    {
+        if (Regex.Match(path, @"^sources\.entities\.(?<entity>[a-z_]+)\.(?<rest>.+)$") is not { Success: true } match) return false;
+        var row = section.Split('\n').FirstOrDefault(l => l.StartsWith($"| `entities.{match.Groups["entity"].Value}` |", StringComparison.Ordinal));
+        return row is not null && row.Contains($"`{match.Groups["rest"].Value}`", StringComparison.Ordinal);
     }
 
     [Fact]
