@@ -47,6 +47,7 @@ public static class QualityBenchmark
             var rules = LoadRules(folder);
             if (rules.Count != QualityBenchmarkRules.Count) throw new InvalidOperationException($"{rules.Count} rules read, expected {QualityBenchmarkRules.Count}");
 
+            var loadAtStart = LoadAverage();
             var now = DateTimeOffset.UtcNow;
             var clock = Stopwatch.StartNew();
             Console.Error.WriteLine($"generating {options.Products:N0} products with COPY…");
@@ -57,7 +58,8 @@ public static class QualityBenchmark
 
             var database = services.GetRequiredService<IDbConnectionFactory>();
             var store = new SqlQualityStore(database);
-            var scanner = new QualityScanner(store, new SqlShopRecords(database), TimeProvider.System, NullLogger<QualityScanner>.Instance);
+            var profile = new RuleTimes();
+            var scanner = new QualityScanner(store, new SqlShopRecords(database), TimeProvider.System, NullLogger<QualityScanner>.Instance) { Profile = profile };
             var read = new Step("sequential read of the same rows (baseline)", [], []);
             var first = new Step("full scan, first (findings inserted)", [], []);
             var second = new Step("full scan, second (findings updated)", [], []);
@@ -76,6 +78,9 @@ public static class QualityBenchmark
 
             var findings = await FindingsAsync(connectionString);
             Print(options, generator, rowsRead, [read, first, second], firstReport!, secondReport!, findings);
+            Console.WriteLine("  evaluation time per rule kind, all scans, summed over the threads: " +
+                              string.Join(", ", profile.ByKind().Select(k => $"{k.Kind} {k.Took.TotalSeconds:0.00}")));
+            Console.WriteLine($"  load average (1, 5, 15 min) at the start: {loadAtStart}; at the end: {LoadAverage()}");
             var json = options.JsonPath ?? Path.Combine(Path.GetTempPath(), $"shopmon-quality-bench-{DateTime.UtcNow:yyyyMMddHHmmss}.json");
             await File.WriteAllTextAsync(json, JsonSerializer.Serialize(new
             {
@@ -195,6 +200,10 @@ public static class QualityBenchmark
         Console.WriteLine($"full scan of {options.Products:N0} products: {F(firstScan)} s, goal < {GoalSeconds:0} s" +
                           (options.Products >= 1_000_000 ? $": {(firstScan < GoalSeconds ? "MET" : "NOT MET")}" : " (for 1,000,000 products)"));
     }
+
+    /// <summary>The machine's load average, which inflates wall-clock times on a shared machine.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
