@@ -12,7 +12,7 @@ public sealed class RequiredRule(IReadOnlyList<string> fields) : RecordRule
         // A loop that allocates only for a failure: every product is checked, few fail.
         List<string>? missing = null;
         foreach (var field in fields)
-            if (record.Text(field) is null) (missing ??= []).Add(field);
+            if (!record.HasText(field)) (missing ??= []).Add(field);
         return missing is null ? RuleOutcome.Pass(record) : RuleOutcome.Fail(record, string.Join(", ", missing), null, "missing");
     }
 

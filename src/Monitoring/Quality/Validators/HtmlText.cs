@@ -25,6 +25,31 @@ public static class HtmlText
         return SimpleMarkup(text) is { } simple ? Collapse(simple) : StripWithParser(text);
     }
 
+    /// <summary>The length of <see cref="Strip"/>'s text, without building it for plain text and simple markup.</summary>
+    public static int VisibleLength(string text)
+    {
+        if (text.IndexOf('<') < 0 && text.IndexOf('&') < 0) return CollapsedLength(text);
+        return SimpleMarkup(text) is { } simple ? CollapsedLength(simple) : StripWithParser(text).Length;
+    }
+
+    /// <summary>The length of <see cref="Collapse"/>'s result: the words' characters and one space between two words.</summary>
+    private static int CollapsedLength(string text)
+    {
+        int characters = 0, words = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c)) inWord = false;
+            else
+            {
+                if (!inWord) words++;
+                inWord = true;
+                characters++;
+            }
+        }
+        return words == 0 ? 0 : characters + words - 1;
+    }
+
     /// <summary><see cref="Strip"/> through the HTML5 parser, whatever the markup.</summary>
     internal static string StripWithParser(string text)
     {

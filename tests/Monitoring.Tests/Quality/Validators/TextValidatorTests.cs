@@ -67,7 +67,11 @@ public class TextValidatorTests
     [InlineData("Vis &amp; chevilles", "Vis & chevilles")]
     [InlineData("<p>Texte<script>alert(1)</script></p>", "Texte")]
     [InlineData("  plain   text ", "plain text")]
-    public void Strips_html_to_visible_text(string html, string expected) => Assert.Equal(expected, HtmlText.Strip(html));
+    public void Strips_html_to_visible_text(string html, string expected)
+    {
+        Assert.Equal(expected, HtmlText.Strip(html));
+        Assert.Equal(expected.Length, HtmlText.VisibleLength(html));
+    }
 
     // Markup the length rule reads without the parser must read exactly as the parser reads it: both paths are checked
     // against the same hand-computed text (the parser joins top-level nodes with a space, not list items).
@@ -85,6 +89,7 @@ public class TextValidatorTests
     {
         Assert.Equal(expected, HtmlText.Strip(html));
         Assert.Equal(expected, HtmlText.StripWithParser(html));
+        Assert.Equal(expected.Length, HtmlText.VisibleLength(html));
         Assert.Equal(simple, HtmlText.SimpleMarkup(html) is not null);
     }
 }
