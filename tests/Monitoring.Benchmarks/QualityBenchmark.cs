@@ -47,6 +47,7 @@ public static class QualityBenchmark
             var rules = LoadRules(folder);
             if (rules.Count != QualityBenchmarkRules.Count) throw new InvalidOperationException($"{rules.Count} rules read, expected {QualityBenchmarkRules.Count}");
 
+            var loadAtStart = LoadAverage();
             var now = DateTimeOffset.UtcNow;
             var clock = Stopwatch.StartNew();
             Console.Error.WriteLine($"generating {options.Products:N0} products with COPY…");
@@ -57,7 +58,8 @@ public static class QualityBenchmark
 
             var database = services.GetRequiredService<IDbConnectionFactory>();
             var store = new SqlQualityStore(database);
-            var scanner = new QualityScanner(store, new SqlShopRecords(database), TimeProvider.System, NullLogger<QualityScanner>.Instance);
+            var profile = new RuleTimes();
+            var scanner = new QualityScanner(store, new SqlShopRecords(database), TimeProvider.System, NullLogger<QualityScanner>.Instance) { Profile = profile };
             var read = new Step("sequential read of the same rows (baseline)", [], []);
             var first = new Step("full scan, first (findings inserted)", [], []);
             var second = new Step("full scan, second (findings updated)", [], []);
@@ -68,14 +70,21 @@ public static class QualityBenchmark
                 await ExecuteAsync(connectionString, "TRUNCATE quality_findings, quality_scores");
                 rowsRead = await TimeAsync(read, () => ReadSequentiallyAsync(connectionString, now - QualityScanner.RevenueWindow));
                 firstReport = await TimeAsync(first, () => scanner.ScanAsync(rules, CancellationToken.None));
+                // Printed at once: at a million products the second scan takes as long again.
+                Console.Error.WriteLine($"  run {run}/{options.Runs}: first scan {first.Seconds[^1]:0.00} s, {first.CpuSeconds[^1]:0.0} CPU s ({Phases(firstReport)}), " +
+                                        $"{string.Join(", ", firstReport.Transitions.Select(t => $"{t.Key} {t.Value}"))}, " +
+                                        $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB, load average {LoadAverage()}");
                 secondReport = await TimeAsync(second, () => scanner.ScanAsync(rules, CancellationToken.None));
                 Console.Error.WriteLine($"  run {run}/{options.Runs}: read {read.Seconds[^1]:0.00} s, first scan {first.Seconds[^1]:0.00} s, {first.CpuSeconds[^1]:0.0} CPU s " +
                                         $"({Phases(firstReport)}), second scan {second.Seconds[^1]:0.00} s ({Phases(secondReport)})");
-                Check(firstReport!, secondReport!);
+                await CheckAsync(connectionString, firstReport!, secondReport!);
             }
 
             var findings = await FindingsAsync(connectionString);
             Print(options, generator, rowsRead, [read, first, second], firstReport!, secondReport!, findings);
+            Console.WriteLine("  evaluation time per rule kind, all scans, summed over the threads: " +
+                              string.Join(", ", profile.ByKind().Select(k => $"{k.Kind} {k.Took.TotalSeconds:0.00}")));
+            Console.WriteLine($"  load average (1, 5, 15 min) at the start: {loadAtStart}; at the end: {LoadAverage()}");
             var json = options.JsonPath ?? Path.Combine(Path.GetTempPath(), $"shopmon-quality-bench-{DateTime.UtcNow:yyyyMMddHHmmss}.json");
             await File.WriteAllTextAsync(json, JsonSerializer.Serialize(new
             {
@@ -108,12 +117,23 @@ public static class QualityBenchmark
     }
 
     /// <summary>The first scan opens every finding; the second sees them all again and opens or resolves nothing.</summary>
-    private static void Check(QualityScanReport first, QualityScanReport second)
+    private static async Task CheckAsync(string connectionString, QualityScanReport first, QualityScanReport second)
     {
         var opened = first.Transitions.GetValueOrDefault(FindingTransition.Opened);
         var still = second.Transitions.GetValueOrDefault(FindingTransition.StillFailing);
         if (opened == 0 || still != opened || second.Transitions.Count != 1)
+        {
+            // Which findings the second scan changed, to tell a time-dependent rule from a scan that is not repeatable.
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(
+                "SELECT rule_id, entity, entity_key, status, message FROM quality_findings WHERE resolved_at IS NOT NULL OR first_seen_at >= @at", connection);
+            command.Parameters.AddWithValue("at", second.At.UtcDateTime);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                Console.Error.WriteLine($"  changed by the second scan: {reader.GetString(0)} {reader.GetString(1)} {reader.GetString(2)} {reader.GetString(3)}: {reader.GetString(4)}");
             throw new InvalidOperationException($"unexpected transitions: first {Show(first)}, second {Show(second)}");
+        }
         static string Show(QualityScanReport r) => string.Join(", ", r.Transitions.Select(t => $"{t.Key} {t.Value}"));
     }
 
@@ -160,6 +180,9 @@ public static class QualityBenchmark
         await using (var command = new NpgsqlCommand("SELECT entity, count(*) FROM quality_findings WHERE status <> 'resolved' GROUP BY entity ORDER BY entity", connection))
         await using (var reader = await command.ExecuteReaderAsync())
             while (await reader.ReadAsync()) counts[reader.GetString(0)] = reader.GetInt64(1);
+        await using (var command = new NpgsqlCommand("SELECT rule_id, count(*) FROM quality_findings WHERE status <> 'resolved' GROUP BY rule_id ORDER BY rule_id", connection))
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) counts["rule " + reader.GetString(0)] = reader.GetInt64(1);
         await using (var command = new NpgsqlCommand("""
             SELECT count(*) FROM (
                 SELECT entity_key FROM quality_findings WHERE entity = 'product'
@@ -188,13 +211,18 @@ public static class QualityBenchmark
         Console.WriteLine($"  first scan phases (last run): {Phases(first)}");
         Console.WriteLine($"  second scan phases (last run): {Phases(second)}");
         var withFinding = findings.GetValueOrDefault("products with a finding");
-        Console.WriteLine($"  open findings: {string.Join(", ", findings.Where(f => f.Key != "products with a finding").Select(f => $"{f.Key} {f.Value:N0}"))}; " +
+        Console.WriteLine($"  open findings by rule: {string.Join(", ", findings.Where(f => f.Key.StartsWith("rule ")).Select(f => $"{f.Key[5..]} {f.Value:N0}"))}");
+        Console.WriteLine($"  open findings: {string.Join(", ", findings.Where(f => f.Key != "products with a finding" && !f.Key.StartsWith("rule ")).Select(f => $"{f.Key} {f.Value:N0}"))}; " +
                           $"products with at least one: {withFinding:N0} ({F(100.0 * withFinding / options.Products)} %)");
         Console.WriteLine($"  peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB");
         var firstScan = steps[1].Median;
         Console.WriteLine($"full scan of {options.Products:N0} products: {F(firstScan)} s, goal < {GoalSeconds:0} s" +
                           (options.Products >= 1_000_000 ? $": {(firstScan < GoalSeconds ? "MET" : "NOT MET")}" : " (for 1,000,000 products)"));
     }
+
+    /// <summary>The machine's load average, which inflates wall-clock times on a shared machine.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 

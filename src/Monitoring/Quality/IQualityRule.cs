@@ -49,4 +49,7 @@ public sealed record QualityScanContext
 
     /// <summary>Fetches media URLs; without one the reachability rule does not apply.</summary>
     public IMediaProbe? MediaProbe { get; init; }
+
+    /// <summary>Where the evaluation's time goes per rule kind, when someone measures it (the benchmark).</summary>
+    public RuleTimes? Profile { get; init; }
 }

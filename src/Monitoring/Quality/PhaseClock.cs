@@ -10,6 +10,10 @@ internal sealed class PhaseClock
 
     public IReadOnlyList<(string Phase, TimeSpan Took)> Ended => _ended;
 
+    /// <summary>Notes a part of the phase now running, timed by the caller (shown in brackets: it is not added to
+    /// the phases' sum).</summary>
+    public void Part(string part, TimeSpan took) => _ended.Add(($"({part})", took));
+
     /// <summary>Ends the phase running since the previous one ended (or the clock started).</summary>
     public void End(string phase)
     {

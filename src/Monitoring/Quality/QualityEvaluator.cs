@@ -32,9 +32,11 @@ public sealed class QualityEvaluator(IReadOnlyList<QualityRuleDefinition> rules)
             var rule = evaluated[i];
             var checks = checksByRule[i] = [];
             if (!byEntity.TryGetValue(rule.Entity, out var ofEntity)) return;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var applicable = ofEntity.Where(rule.When.Matches).ToList();
             if (applicable.Count == 0) return;
             var outcomes = await rule.Rule.EvaluateAsync(applicable, context, ct);
+            context.Profile?.Add(rule.Kind, started);
             checks.Capacity = outcomes.Count;
             foreach (var outcome in outcomes)
                 checks.Add(new RuleCheck(rule, outcome.Record, outcome.Score, outcome.Passed ? null : FindingOf(rule, outcome)));

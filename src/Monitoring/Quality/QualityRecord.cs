@@ -38,6 +38,15 @@ public sealed record QualityRecord(string Entity, string Key, IReadOnlyDictionar
     /// <summary>The value as text: null when absent or blank, numbers in the invariant culture, timestamps ISO 8601.</summary>
     public string? Text(string field) => AsText(Get(field));
 
+    /// <summary>Whether <see cref="Text"/> gives a value, without formatting a number or a date to find out.</summary>
+    public bool HasText(string field) => Get(field) switch
+    {
+        null => false,
+        string s => !string.IsNullOrWhiteSpace(s),
+        bool or IFormattable => true,
+        var value => value.ToString() is not null,
+    };
+
     /// <summary>The value as a number when it is one (or numeric text), else null.</summary>
     public decimal? Number(string field) => Get(field) switch
     {

@@ -14,19 +14,23 @@ public static class QualityRecordLoader
     public sealed record Loaded(IReadOnlyList<QualityRecord> Records, IReadOnlyDictionary<string, IReadOnlySet<string>> ReferenceSets);
 
     /// <summary>Loads every record the rules need, or with <paramref name="changes"/> only the changed ones (the
-    /// reference sets and revenues are still whole).</summary>
+    /// reference sets and revenues are still whole). With <paramref name="columns"/>, only the tables it names are
+    /// read, each with only the fields it lists (null: every field): the few columns the set-level rules of a streamed
+    /// scan read. With <paramref name="referenceSets"/>, those sets are used instead of being read.</summary>
     public static async Task<Loaded> LoadAsync(SqlShopRecords shop, IReadOnlyList<QualityRuleDefinition> rules, DateTimeOffset revenueSince,
-        CancellationToken cancellationToken, Incremental.QualityChangeSet? changes = null)
+        CancellationToken cancellationToken, Incremental.QualityChangeSet? changes = null,
+        IReadOnlyDictionary<string, IReadOnlySet<string>?>? columns = null, IReadOnlyDictionary<string, IReadOnlySet<string>>? referenceSets = null)
     {
         var wanted = rules.Select(r => r.Entity).ToHashSet(StringComparer.Ordinal);
-        var needsSets = rules.Any(r => r.Kind is "reference" or "unused_media");
+        var needsSets = referenceSets is null && rules.Any(r => r.Kind is "reference" or "unused_media");
         var needProducts = needsSets || wanted.Overlaps(["product", "media", "tier_price"]);
         var needAccounts = needsSets || wanted.Overlaps(["account", "contact", "address"]);
 
         // The tables are read at the same time, each on its own connection and thread: the database sends one while
         // this process decodes another. An incremental scan reads only the changed records' rows.
         Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> Rows(ShopEntity entity, bool needed) =>
-            !needed ? Task.FromResult<IReadOnlyList<IReadOnlyDictionary<string, object?>>>([])
+            !needed || columns is not null && !columns.ContainsKey(entity.Name) ? Task.FromResult<IReadOnlyList<IReadOnlyDictionary<string, object?>>>([])
+            : columns?[entity.Name] is { } fields ? Task.Run(() => shop.ReadFieldsAsync(entity, fields, cancellationToken), cancellationToken)
             : changes is null ? Task.Run(() => shop.ReadAsync(entity, cancellationToken), cancellationToken)
             : Task.Run(() => changes.ReadAsync(shop, entity, cancellationToken), cancellationToken);
         Task<IReadOnlyDictionary<string, decimal>> Revenue(bool byAccount, bool needed) =>
@@ -80,6 +84,7 @@ public static class QualityRecordLoader
         if (wanted.Contains("order"))
             records.AddRange(Records(ShopModel.Order, await ordersRead).Select(o => OwnedBy(o, accounts, "account_id")));
 
+        if (referenceSets is not null) return new Loaded(records, referenceSets);
         var sets = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         if (needProducts) sets["product"] = changes is null ? products.Keys.ToHashSet(StringComparer.Ordinal) : await shop.ValuesAsync(ShopModel.Product, "sku", cancellationToken);
         if (needAccounts) sets["account"] = changes is null ? accounts.Keys.ToHashSet(StringComparer.Ordinal) : await shop.ValuesAsync(ShopModel.Account, "id", cancellationToken);

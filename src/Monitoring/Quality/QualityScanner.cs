@@ -22,8 +22,9 @@ public sealed record QualityScanReport(
 }
 
 /// <summary>
-/// A full scan of the store: loads the records the rules' entities need (with their related rows and 90-day
-/// revenue), evaluates the rules, moves the findings through their lifecycle, and keeps today's domain scores.
+/// A full scan of the store: streams the records the rules' entities need (with their related rows and 90-day
+/// revenue; QualityScanner.Streamed.cs), evaluates the rules and scores the records as they come, moves the findings
+/// through their lifecycle, and keeps today's domain scores.
 /// With <see cref="Incremental.QualityScanMarks"/> it also records when it ran and with which rules, for
 /// <see cref="ScanChangedAsync"/> (in QualityScanner.Incremental.cs). Scans of one scanner run one at a time.
 /// </summary>
@@ -39,25 +40,18 @@ public sealed partial class QualityScanner(IQualityStore store, SqlShopRecords s
         using var turn = await EnterAsync(cancellationToken);
         var now = time.GetUtcNow();
         var phases = new PhaseClock();
-        var loaded = await QualityRecordLoader.LoadAsync(shop, rules, now - RevenueWindow, cancellationToken);
-        var context = new QualityScanContext { Now = now, ReferenceSets = loaded.ReferenceSets, MediaProbe = mediaProbes?.Start() };
-        phases.End("load");
-        var evaluation = await new QualityEvaluator(rules).EvaluateAsync(loaded.Records, context, cancellationToken: cancellationToken);
-        phases.End("evaluate");
-
         var previous = await store.LoadStatesAsync(cancellationToken);
-        var changes = FindingLifecycle.Apply(previous, QualityScan.Full(evaluation, now));
+        var evaluation = await EvaluateStreamedAsync(rules, previous, now, phases, cancellationToken);
+
+        var changes = FindingLifecycle.Apply(previous, new QualityScan(now, evaluation.Findings, rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal)));
         phases.End("lifecycle");
         await store.UpsertAsync(changes.Select(c => c.State).ToList(), cancellationToken);
         phases.End("upsert");
 
         var states = previous.ToDictionary(s => (s.RuleId, s.Entity, s.Key));
         foreach (var change in changes) states[(change.State.RuleId, change.State.Entity, change.State.Key)] = change.State;
-        // A finding a person ignored counts as a pass: the team decided it is not a defect.
-        var scores = QualityScorer.ScoreRecords(evaluation.Checks,
-            waived: f => states.GetValueOrDefault((f.RuleId, f.Entity, f.Key))?.Status == FindingStatus.Ignored);
-        if (history is not null) await history.SaveChangedAsync(scores, now, cancellationToken); // the records' grade history
-        var domains = QualityScorer.ScoreDomains(scores);
+        if (history is not null) await history.SaveChangedAsync(evaluation.Scores, now, cancellationToken); // the records' grade history
+        var domains = evaluation.Domains.Scores();
         await store.SaveScoresAsync(DateOnly.FromDateTime(now.UtcDateTime), domains, now, cancellationToken);
         phases.End("score");
 
@@ -66,7 +60,7 @@ public sealed partial class QualityScanner(IQualityStore store, SqlShopRecords s
         metrics?.RecordQuality(domains, rules, open);
 
         var transitions = changes.GroupBy(c => c.Transition).ToDictionary(g => g.Key, g => g.Count());
-        var report = new QualityScanReport(now, loaded.Records.Count, domains, transitions,
+        var report = new QualityScanReport(now, evaluation.Records, domains, transitions,
             states.Values.Count(s => s.Status != FindingStatus.Resolved)) { Phases = phases.Ended };
         logger.LogInformation("Quality scan: {Records} record(s), {Opened} finding(s) opened, {Resolved} resolved, {Unresolved} unresolved; {Scores}; {Phases}",
             report.Records, transitions.GetValueOrDefault(FindingTransition.Opened) + transitions.GetValueOrDefault(FindingTransition.Reopened),

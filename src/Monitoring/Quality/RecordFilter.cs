@@ -25,6 +25,9 @@ public sealed class RecordFilter
         return true;
     }
 
+    /// <summary>The fields the conditions read: a scan that reads only some columns must read these.</summary>
+    public IEnumerable<string> Fields => _conditions.Select(c => c.Field);
+
     public override string ToString() => _conditions.Count == 0 ? "always" : string.Join(" and ", _conditions);
 
     /// <summary>Reads the node of <c>when:</c>; fields unknown to <paramref name="entity"/> are errors.</summary>

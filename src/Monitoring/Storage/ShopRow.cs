@@ -48,12 +48,13 @@ public sealed class ShopRow : IReadOnlyDictionary<string, object?>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>The field names of an entity and their positions, shared by all its rows.</summary>
-    internal sealed class Layout(ShopEntity entity)
+    /// <summary>The field names of an entity and their positions, shared by all its rows; a row read with only some
+    /// fields (<paramref name="fields"/>) holds only those, and the others read as absent.</summary>
+    internal sealed class Layout(ShopEntity entity, IReadOnlyList<ShopField>? fields = null)
     {
         public ShopEntity Entity { get; } = entity;
-        public string[] Names { get; } = entity.Fields.Select(f => f.Name).ToArray();
+        public string[] Names { get; } = (fields ?? entity.Fields).Select(f => f.Name).ToArray();
         public Dictionary<string, int> Positions { get; } =
-            entity.Fields.Select((f, i) => (f.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+            (fields ?? entity.Fields).Select((f, i) => (f.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
     }
 }

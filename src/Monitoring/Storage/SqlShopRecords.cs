@@ -8,19 +8,31 @@ namespace Monitoring.Storage;
 /// Reads the canonical tables back as typed values for the quality scan: each field as its
 /// <see cref="ShopField.ClrType"/>, whatever the backend stored (SQLite: Unix ms, 0/1, REAL, text dates).
 /// </summary>
-public sealed class SqlShopRecords(IDbConnectionFactory database)
+public sealed partial class SqlShopRecords(IDbConnectionFactory database)
 {
     /// <summary>Every row of the entity's table, its fields by name. Streamed from a data reader into compact rows
     /// (<see cref="ShopRow"/>): a full scan reads millions of them.</summary>
-    public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ReadAsync(ShopEntity entity, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ReadAsync(ShopEntity entity, CancellationToken cancellationToken) =>
+        ReadAsync(entity, entity.Fields, "", null, cancellationToken);
+
+    /// <summary>Rows of the entity's table with only <paramref name="fields"/>, filtered by <paramref name="where"/>
+    /// (SQL after FROM, with Dapper-style parameters). Streamed from a data reader into compact rows.</summary>
+    private async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ReadAsync(ShopEntity entity, IReadOnlyList<ShopField> fields,
+        string where, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken)
     {
-        var layout = new ShopRow.Layout(entity);
-        var fields = entity.Fields;
+        var layout = new ShopRow.Layout(entity, fields);
         var rows = new List<IReadOnlyDictionary<string, object?>>();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {string.Join(", ", fields.Select(f => f.Name))} FROM {entity.Table}";
+        command.CommandText = $"SELECT {string.Join(", ", fields.Select(f => f.Name))} FROM {entity.Table} {where}";
         command.CommandTimeout = 600;
+        foreach (var (name, value) in parameters ?? new Dictionary<string, object?>())
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

@@ -51,6 +51,11 @@ public static class FindingLifecycle
         };
     }
 
+    /// <summary>Whether a finding still failing stays ignored after this scan (the ignore has not expired and the
+    /// evidence is the one a person looked at): a streamed scan scores it as a pass before the lifecycle runs.</summary>
+    public static bool StaysIgnored(FindingState state, QualityFinding finding, DateTimeOffset at) =>
+        state.Status == FindingStatus.Ignored && !IgnoreExpired(state, at) && finding.Fingerprint == state.Fingerprint;
+
     private static bool IgnoreExpired(FindingState state, DateTimeOffset at) => state.IgnoredUntil is { } until && until <= at;
 
     private static FindingState Lift(FindingState state) => state with { Status = FindingStatus.Open, IgnoreReason = null, IgnoredUntil = null };

@@ -18,17 +18,19 @@ public sealed class ComparisonRule(string left, string op, string right, decimal
     {
         if (record.Get(left) is null || record.Get(right) is null) return null;
         int order;
-        string shownRight;
+        // What the right side is shown as, formatted only for a failure: nearly every record passes.
+        decimal? rightNumber = null, target = null;
+        DateTimeOffset? rightInstant = null;
         if (record.Number(left) is { } l && record.Number(right) is { } r)
         {
-            var target = r * factor;
-            order = l.CompareTo(target);
-            shownRight = factor == 1 ? $"{right} {Show(r)}" : $"{right} {Show(r)} × {Show(factor)} = {Show(Math.Round(target, 4))}";
+            rightNumber = r;
+            target = r * factor;
+            order = l.CompareTo(target.Value);
         }
         else if (record.Instant(left) is { } lt && record.Instant(right) is { } rt)
         {
+            rightInstant = rt;
             order = lt.CompareTo(rt);
-            shownRight = $"{right} {QualityRecord.AsText(rt)}";
         }
         else return RuleOutcome.Fail(record, left, record.Get(left), $"cannot compare with {right}");
 
@@ -41,7 +43,11 @@ public sealed class ComparisonRule(string left, string op, string right, decimal
             "==" => order == 0,
             _ => order != 0,
         };
-        return holds ? RuleOutcome.Pass(record) : RuleOutcome.Fail(record, left, record.Get(left), $"expected {left} {op} {shownRight}");
+        if (holds) return RuleOutcome.Pass(record);
+        var shownRight = rightNumber is { } shown
+            ? factor == 1 ? $"{right} {Show(shown)}" : $"{right} {Show(shown)} × {Show(factor)} = {Show(Math.Round(target!.Value, 4))}"
+            : $"{right} {QualityRecord.AsText(rightInstant)}";
+        return RuleOutcome.Fail(record, left, record.Get(left), $"expected {left} {op} {shownRight}");
     }
 
     private static string Show(decimal d) => d.ToString("0.####", CultureInfo.InvariantCulture);

@@ -13,12 +13,22 @@ public sealed class ImageDimensionsRule(int minLongSide, int minWidth, int minHe
     protected override RuleOutcome? Check(QualityRecord record, QualityScanContext context)
     {
         if (record.Number("width") is not { } width || record.Number("height") is not { } height) return null;
-        var category = record.Owner?.Text("category_path");
-        var required = category is null ? minLongSide
-            : categories.Where(c => category.StartsWith(c.Prefix, StringComparison.OrdinalIgnoreCase)).Select(c => c.MinLongSide).DefaultIfEmpty(minLongSide).Max();
-        var shown = $"{width}×{height} px";
-        if (Math.Max(width, height) < required) return RuleOutcome.Fail(record, "width", shown, $"long side under {required} px");
-        if (width < minWidth || height < minHeight) return RuleOutcome.Fail(record, "width", shown, $"under {minWidth}×{minHeight} px");
+        var required = minLongSide;
+        if (record.Owner?.Text("category_path") is { } category)
+        {
+            // The strictest of the matching prefixes; loops, not LINQ: every medium of the catalogue comes here.
+            var matched = false;
+            foreach (var (prefix, min) in categories)
+                if (category.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    required = matched ? Math.Max(required, min) : min;
+                    matched = true;
+                }
+        }
+        // Formatted only for a failure.
+        string Shown() => $"{width}×{height} px";
+        if (Math.Max(width, height) < required) return RuleOutcome.Fail(record, "width", Shown(), $"long side under {required} px");
+        if (width < minWidth || height < minHeight) return RuleOutcome.Fail(record, "width", Shown(), $"under {minWidth}×{minHeight} px");
         return RuleOutcome.Pass(record);
     }
 

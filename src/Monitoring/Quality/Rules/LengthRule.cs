@@ -14,7 +14,7 @@ public sealed class LengthRule(string field, int? min, int? max, bool stripHtml,
     protected override RuleOutcome? Check(QualityRecord record, QualityScanContext context)
     {
         if (record.Text(field) is not { } text) return null;
-        var length = (stripHtml ? HtmlText.Strip(text) : text.Trim()).Length;
+        var length = stripHtml ? HtmlText.VisibleLength(text) : text.Trim().Length;
         if (min is { } low && length < low)
         {
             var failure = RuleOutcome.Fail(record, field, text, $"{length} characters long, at least {low} expected");

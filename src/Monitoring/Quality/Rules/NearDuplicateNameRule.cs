@@ -14,6 +14,10 @@ public sealed class NearDuplicateNameRule(string field, string addressKind) : Se
         "'{value}' looks like the same company as {detail}",
         s => s.Field("field", "name") is { } f ? new NearDuplicateNameRule(f, s.Node.String("address_kind") ?? "billing") : null);
 
+    public override IReadOnlyCollection<string> Reads => [@field, "postcode"];
+
+    public override IReadOnlyCollection<string> AddressReads => ["kind", "postcode"];
+
     protected override IEnumerable<RuleOutcome> CheckAll(IReadOnlyList<QualityRecord> records, QualityScanContext context)
     {
         var keyed = records

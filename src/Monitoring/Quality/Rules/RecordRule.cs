@@ -48,6 +48,17 @@ public abstract class SetRule : IQualityRule
 
     protected abstract IEnumerable<RuleOutcome> CheckAll(IReadOnlyList<QualityRecord> records, QualityScanContext context);
 
+    /// <summary>The fields of its own records the rule reads. A full scan gives a set-level rule records holding only
+    /// these (and the keys): it must see the entity's every record at once, and whole rows of millions would not fit.</summary>
+    public abstract IReadOnlyCollection<string> Reads { get; }
+
+    /// <summary>The fields of the owner record (<see cref="QualityRecord.Owner"/>) the rule reads.</summary>
+    public virtual IReadOnlyCollection<string> OwnerReads => [];
+
+    /// <summary>The fields of an account's addresses (<see cref="QualityRecord.Addresses"/>) the rule reads; none
+    /// means the rule does not read addresses.</summary>
+    public virtual IReadOnlyCollection<string> AddressReads => [];
+
     /// <summary>"SKU-2, SKU-3 and 4 more": the other holders of a shared value, for the finding's detail.</summary>
     protected static string Others(IEnumerable<QualityRecord> others)
     {

@@ -3,7 +3,9 @@ using System.Text.RegularExpressions;
 namespace Monitoring.Quality.Rules;
 
 /// <summary><c>regex</c>: a text matches <c>pattern</c> (.NET syntax, anchored only if the pattern says so;
-/// <c>ignore_case</c>). A missing value does not apply; a match taking over 100 ms fails the record.</summary>
+/// <c>ignore_case</c>). A missing value does not apply. The pattern runs on the non-backtracking engine (linear
+/// time); one it does not support (backreferences, lookarounds) runs with a 100 ms timeout, and a match taking longer
+/// fails the record.</summary>
 public sealed class RegexRule(string field, Regex pattern) : RecordRule
 {
     public static QualityRuleKind Kind { get; } = new("regex", QualityDimension.Validity, "{field} '{value}' does not have the expected format",

@@ -9,8 +9,11 @@ public sealed class RequiredRule(IReadOnlyList<string> fields) : RecordRule
 
     protected override RuleOutcome? Check(QualityRecord record, QualityScanContext context)
     {
-        var missing = fields.Where(f => record.Text(f) is null).ToList();
-        return missing.Count == 0 ? RuleOutcome.Pass(record) : RuleOutcome.Fail(record, string.Join(", ", missing), null, "missing");
+        // A loop that allocates only for a failure: every product is checked, few fail.
+        List<string>? missing = null;
+        foreach (var field in fields)
+            if (!record.HasText(field)) (missing ??= []).Add(field);
+        return missing is null ? RuleOutcome.Pass(record) : RuleOutcome.Fail(record, string.Join(", ", missing), null, "missing");
     }
 
     /// <summary><c>field: x</c> or <c>fields: [x, y]</c>; one of them is required.</summary>

@@ -11,6 +11,10 @@ public sealed class SharedImageRule(IReadOnlyList<string> relatedBy) : SetRule
     public static QualityRuleKind Kind { get; } = new("shared_image", QualityDimension.Media, "image {value} is also used by {detail}",
         s => new SharedImageRule(s.Fields("related_by", Shop.Model.ShopModel.Product)));
 
+    public override IReadOnlyCollection<string> Reads => ["url", "sku"];
+
+    public override IReadOnlyCollection<string> OwnerReads => relatedBy.ToList();
+
     protected override IEnumerable<RuleOutcome> CheckAll(IReadOnlyList<QualityRecord> records, QualityScanContext context)
     {
         var withUrl = records.Where(r => r.Text("url") is not null && r.Text("sku") is not null);

@@ -11,14 +11,23 @@ public sealed class TranslationRule(IReadOnlyList<string> locales, IReadOnlyList
 
     protected override RuleOutcome? Check(QualityRecord record, QualityScanContext context)
     {
-        var missing = new List<string>();
+        // Loops that allocate only for a failure: every product is checked, few fail.
+        List<string>? missing = null;
         foreach (var locale in locales)
         {
-            var translation = record.Translations.FirstOrDefault(t => string.Equals(t.Text("locale"), locale, StringComparison.OrdinalIgnoreCase));
-            var empty = fields.Where(f => translation?.Text(f) is null).ToList();
-            if (empty.Count > 0) missing.Add($"{locale} ({string.Join(", ", empty)})");
+            QualityRecord? translation = null;
+            foreach (var t in record.Translations)
+                if (string.Equals(t.Text("locale"), locale, StringComparison.OrdinalIgnoreCase))
+                {
+                    translation = t;
+                    break;
+                }
+            List<string>? empty = null;
+            foreach (var field in fields)
+                if (translation?.Text(field) is null) (empty ??= []).Add(field);
+            if (empty is not null) (missing ??= []).Add($"{locale} ({string.Join(", ", empty)})");
         }
-        return missing.Count == 0 ? RuleOutcome.Pass(record) : RuleOutcome.Fail(record, "translations", string.Join("; ", missing), "missing");
+        return missing is null ? RuleOutcome.Pass(record) : RuleOutcome.Fail(record, "translations", string.Join("; ", missing), "missing");
     }
 
     private static IQualityRule? Read(RuleSettings s)

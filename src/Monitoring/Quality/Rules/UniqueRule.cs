@@ -22,6 +22,8 @@ public sealed class UniqueRule(IReadOnlyList<string> fields, Func<string, string
 
     public static QualityRuleKind Kind { get; } = new("unique", QualityDimension.Uniqueness, "{field} '{value}' is also used by {detail}", Read);
 
+    public override IReadOnlyCollection<string> Reads => fields.ToList();
+
     protected override IEnumerable<RuleOutcome> CheckAll(IReadOnlyList<QualityRecord> records, QualityScanContext context)
     {
         var field = string.Join(", ", fields);

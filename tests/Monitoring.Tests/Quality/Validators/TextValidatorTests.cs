@@ -67,5 +67,29 @@ public class TextValidatorTests
     [InlineData("Vis &amp; chevilles", "Vis & chevilles")]
     [InlineData("<p>Texte<script>alert(1)</script></p>", "Texte")]
     [InlineData("  plain   text ", "plain text")]
-    public void Strips_html_to_visible_text(string html, string expected) => Assert.Equal(expected, HtmlText.Strip(html));
+    public void Strips_html_to_visible_text(string html, string expected)
+    {
+        Assert.Equal(expected, HtmlText.Strip(html));
+        Assert.Equal(expected.Length, HtmlText.VisibleLength(html));
+    }
+
+    // Markup the length rule reads without the parser must read exactly as the parser reads it: both paths are checked
+    // against the same hand-computed text (the parser joins top-level nodes with a space, not list items).
+    [Theory]
+    [InlineData("<p>Perceuse sans fil</p><ul><li>perceuse</li><li>Bosch</li></ul>", "Perceuse sans fil perceuseBosch", true)]
+    [InlineData("<p>Perceuse <b>sans fil</b></p>", "Perceuse sans fil", true)]
+    [InlineData("a<br>b", "a b", true)]
+    [InlineData("<b>gras</b>suite", "gras suite", true)]
+    [InlineData("<ul><li>a<ul><li>b</li></ul></li></ul>", "ab", true)]
+    [InlineData("<p>a<p>b", "a b", false)]
+    [InlineData("<P>Majuscules</P>", "Majuscules", false)]
+    [InlineData("<p class=\"x\">avec attribut</p>", "avec attribut", false)]
+    [InlineData("<p>Vis &amp; chevilles</p>", "Vis & chevilles", false)]
+    public void Simple_markup_reads_as_the_parser_reads_it(string html, string expected, bool simple)
+    {
+        Assert.Equal(expected, HtmlText.Strip(html));
+        Assert.Equal(expected, HtmlText.StripWithParser(html));
+        Assert.Equal(expected.Length, HtmlText.VisibleLength(html));
+        Assert.Equal(simple, HtmlText.SimpleMarkup(html) is not null);
+    }
 }
