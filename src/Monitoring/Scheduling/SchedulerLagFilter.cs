@@ -27,11 +27,11 @@ public sealed class SchedulerLagFilter(ActiveChecks checks, MonitoringMetrics me
     {
     }
 
-    /// <summary>Hangfire's usual filters (global ones, attributes on jobs) plus this instance's lag filter.</summary>
-    public sealed class Provider(SchedulerLagFilter filter) : IJobFilterProvider
+    /// <summary>Hangfire's usual filters (global ones, attributes on jobs) plus this instance's lag filter and run marks.</summary>
+    public sealed class Provider(SchedulerLagFilter filter, InterruptedRuns runs) : IJobFilterProvider
     {
-        private readonly JobFilter _filter = new(filter, JobFilterScope.Global, null);
+        private readonly JobFilter[] _filters = [new(filter, JobFilterScope.Global, null), new(runs, JobFilterScope.Global, null)];
 
-        public IEnumerable<JobFilter> GetFilters(Job job) => JobFilterProviders.Providers.GetFilters(job).Append(_filter);
+        public IEnumerable<JobFilter> GetFilters(Job job) => JobFilterProviders.Providers.GetFilters(job).Concat(_filters);
     }
 }

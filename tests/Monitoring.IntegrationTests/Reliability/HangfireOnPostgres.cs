@@ -31,7 +31,13 @@ public sealed class HangfireOnPostgres(string connectionString)
     }
 
     /// <summary>What the dashboard's "Trigger now" does: enqueues a run of the recurring job; returns its job id.</summary>
-    public string Trigger(string recurringJobId) => new RecurringJobManager(_storage).TriggerJob(recurringJobId);
+    public string Trigger(string recurringJobId)
+    {
+        // Hangfire's log provider is process-wide, and an in-process service of an earlier test set it to its own
+        // logger factory, disposed since: this client logs nowhere instead of throwing ObjectDisposedException.
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(new Silent());
+        return new RecurringJobManager(_storage).TriggerJob(recurringJobId);
+    }
 
     /// <summary>The job's states, oldest first (Enqueued, Processing, … Succeeded).</summary>
     public async Task<IReadOnlyList<string>> StatesAsync(string jobId)
@@ -53,4 +59,11 @@ public sealed class HangfireOnPostgres(string connectionString)
     /// <summary>Waits until the job is in <paramref name="state"/> (or has passed through it).</summary>
     public async Task WaitForStateAsync(string jobId, string state, TimeSpan timeout) =>
         await TestSupport.Eventually.TrueAsync(async () => (await StatesAsync(jobId)).Contains(state), timeout, $"job {jobId} to be {state}");
+
+    private sealed class Silent : Hangfire.Logging.ILogProvider, Hangfire.Logging.ILog
+    {
+        public Hangfire.Logging.ILog GetLogger(string name) => this;
+
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
+    }
 }
