@@ -17,10 +17,24 @@ public sealed class InterruptedRuns(IDbConnectionFactory database, TimeProvider 
     public static bool Tracks(string? recurringJobId) =>
         recurringJobId is not null && (recurringJobId.StartsWith("system:", StringComparison.Ordinal) || recurringJobId.StartsWith("source:", StringComparison.Ordinal));
 
+    private const string MarkedJob = "shopmon:marked-job";
+
     public void OnPerforming(PerformingContext context)
     {
-        var id = context.GetJobParameter<string>("RecurringJobId");
+        string? id;
+        try
+        {
+            id = context.GetJobParameter<string>("RecurringJobId");
+        }
+        catch (Exception e)
+        {
+            // Read from the job storage, which may be the database that just failed: no mark, and the job still runs.
+            logger.LogWarning("Could not read the recurring job id of job {Job} to mark its run: {Message}", context.BackgroundJob.Id, e.Message);
+            return;
+        }
         if (!Tracks(id)) return;
+        // Kept for OnPerformed, which must not depend on the storage answering again.
+        context.Items[MarkedJob] = id;
         Write("""
             INSERT INTO job_run_markers (job_id, started_at) VALUES (@Id, @At)
             ON CONFLICT (job_id) DO UPDATE SET started_at = excluded.started_at
@@ -29,8 +43,8 @@ public sealed class InterruptedRuns(IDbConnectionFactory database, TimeProvider 
 
     public void OnPerformed(PerformedContext context)
     {
-        var id = context.GetJobParameter<string>("RecurringJobId");
-        if (Tracks(id)) Write("DELETE FROM job_run_markers WHERE job_id = @Id", new { Id = id });
+        if (context.Items.TryGetValue(MarkedJob, out var value) && value is string id)
+            Write("DELETE FROM job_run_markers WHERE job_id = @Id", new { Id = id });
     }
 
     /// <summary>The runs left marked by an earlier process, removed from the table as they are read.</summary>
@@ -52,7 +66,7 @@ public sealed class InterruptedRuns(IDbConnectionFactory database, TimeProvider 
             using var connection = database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
             connection.Execute(sql, parameters);
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or TimeoutException or InvalidOperationException)
+        catch (Exception e)
         {
             logger.LogWarning("Could not mark a job run in job_run_markers: {Message}", e.Message);
         }

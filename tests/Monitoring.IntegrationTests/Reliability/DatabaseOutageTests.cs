@@ -162,7 +162,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         Assert.Equal(held.Held, held.Written);
         Assert.Equal(0, held.Dropped);
         Assert.Equal(heldRunIds.Count, storedOnce);
-        Assert.Equal("Succeeded", JobState(services, scanJob));
+        Assert.True(JobState(services, scanJob) == "Succeeded", $"the scan job ended {JobHistory(services, scanJob)}");
         Assert.Equal(1, scanErrors); // stopped once by the outage, then ran again to its end
         Assert.Equal(1, scansCompleted);
         Assert.True(findings > 0);
@@ -183,6 +183,11 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         logs.Count(l => l.Category == typeof(Monitoring.Quality.QualityScanner).FullName && l.Message.StartsWith("Quality scan:", StringComparison.Ordinal));
 
     private static double Errors(MonitoringMetrics metrics) => Kinds.Sum(k => metrics.MonitoringErrors.WithLabels(k).Value);
+
+    /// <summary>The job's states with their reasons, newest first, to say why it ended as it did.</summary>
+    private static string JobHistory(IServiceProvider services, string jobId) =>
+        string.Join(" ← ", services.GetRequiredService<JobStorage>().GetMonitoringApi().JobDetails(jobId)?.History
+            .Select(h => $"{h.StateName} ({h.Reason}{(h.Data.TryGetValue("ExceptionMessage", out var message) ? ": " + message : "")})") ?? []);
 
     private static string? JobState(IServiceProvider services, string jobId)
     {

@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Monitoring.Cli;
 using Monitoring.Scheduling;
-using Monitoring.Shop.Demo;
-using Monitoring.Shop.Import;
 using Monitoring.TestSupport;
 using Xunit.Abstractions;
 
@@ -23,10 +20,10 @@ public sealed class RestartOnSqliteTests(ITestOutputHelper output)
     public async Task A_quality_scan_killed_halfway_runs_again_at_the_next_start_and_finishes_once()
     {
         using var folder = new TempFolder();
-        CopyRepositoryChecks(folder.Checks);
+        RestartTests.CopyRepositoryChecks(folder.Checks);
         var database = folder.SqlitePath;
         Directory.CreateDirectory(Path.GetDirectoryName(database)!);
-        var generated = await FillWithDemoDataAsync(database);
+        var (generated, _) = await RestartTests.FillWithDemoDataAsync(["--Monitoring:Storage:Provider=Sqlite", $"--Monitoring:Storage:SqlitePath={database}"]);
         var planted = DateTime.UtcNow.AddMinutes(-5).ToString("O");
         await ExecuteAsync(database, "INSERT INTO job_run_markers (job_id, started_at) VALUES (@Id, @At)", new { Id = QualityScanJob.JobId, At = planted });
 
@@ -80,33 +77,6 @@ public sealed class RestartOnSqliteTests(ITestOutputHelper output)
         ["Monitoring__Scheduling__QualityIncrementalInterval"] = "1.00:00:00",
         ["Logging__LogLevel__Default"] = "Information",
     };
-
-    /// <summary>The demo's two years of history, ending yesterday, as the demo's first start writes them.</summary>
-    private static async Task<long> FillWithDemoDataAsync(string database)
-    {
-        await using var services = await CliServices.BuildAsync(["--Monitoring:Storage:Provider=Sqlite", $"--Monitoring:Storage:SqlitePath={database}"],
-            CancellationToken.None);
-        var writer = services.GetRequiredService<IShopWriter>();
-        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        var yesterday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, paris).Date).AddDays(-1);
-        var report = await new DemoDataGenerator().GenerateAsync(new DemoDataOptions { End = yesterday },
-            async (batch, ct) => await writer.WriteAsync(batch, ct), CancellationToken.None);
-        return report.TotalRows;
-    }
-
-    /// <summary>The repository's quality rules, KPI targets, alert routes and shop time zone; no probe, no source.</summary>
-    private static void CopyRepositoryChecks(string checks)
-    {
-        var repository = MalformedCsvCases.ChecksFolder;
-        File.Copy(Path.Combine(repository, "monitoring.yaml"), Path.Combine(checks, "monitoring.yaml"));
-        File.Copy(Path.Combine(repository, "alerts.yaml"), Path.Combine(checks, "alerts.yaml"));
-        foreach (var sub in new[] { "quality", "kpis" })
-        {
-            Directory.CreateDirectory(Path.Combine(checks, sub));
-            foreach (var file in Directory.GetFiles(Path.Combine(repository, sub)))
-                File.Copy(file, Path.Combine(checks, sub, Path.GetFileName(file)));
-        }
-    }
 
     private static async Task ExecuteAsync(string database, string sql, object parameters)
     {

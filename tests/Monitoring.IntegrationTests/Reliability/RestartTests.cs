@@ -238,7 +238,7 @@ public sealed class RestartTests(PostgresFixture postgres, ITestOutputHelper out
     }
 
     /// <summary>The repository's quality rules, KPI targets, alert routes and shop time zone; no probe, no source.</summary>
-    private static void CopyRepositoryChecks(string checks)
+    internal static void CopyRepositoryChecks(string checks)
     {
         var repository = MalformedCsvCases.ChecksFolder;
         File.Copy(Path.Combine(repository, "monitoring.yaml"), Path.Combine(checks, "monitoring.yaml"));
@@ -255,10 +255,13 @@ public sealed class RestartTests(PostgresFixture postgres, ITestOutputHelper out
         ["--Monitoring:Storage:Provider=Postgres", $"--Monitoring:Storage:ConnectionString={database}"];
 
     /// <summary>The demo's two years of history, ending yesterday, written as the demo's first start writes them.</summary>
-    private static async Task<(long Rows, TimeSpan Took)> FillWithDemoDataAsync(string database)
+    private static Task<(long Rows, TimeSpan Took)> FillWithDemoDataAsync(string database) => FillWithDemoDataAsync(HostArguments(database));
+
+    /// <summary>The same, into the store the settings name (<c>--Monitoring:Storage:…</c>).</summary>
+    internal static async Task<(long Rows, TimeSpan Took)> FillWithDemoDataAsync(string[] hostArguments)
     {
         var clock = Stopwatch.StartNew();
-        await using var services = await CliServices.BuildAsync(HostArguments(database), CancellationToken.None);
+        await using var services = await CliServices.BuildAsync(hostArguments, CancellationToken.None);
         var writer = services.GetRequiredService<IShopWriter>();
         var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
         var yesterday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, paris).Date).AddDays(-1);
