@@ -8,8 +8,9 @@ namespace Monitoring.Scheduling;
 /// <summary>
 /// Marks the system and import jobs while they run (<c>job_run_markers</c>): a row written as one starts and deleted
 /// when it ends, in success or failure. A row still there at the next start is a run the process did not live to end
-/// (killed, out of memory, the machine lost), which <see cref="InterruptedRunsResumer"/> runs again. Probe jobs are
-/// not marked: they run every minute anyway, and a write per probe run would double the store's load.
+/// (killed, out of memory, the machine lost), which <see cref="InterruptedRunsResumer"/> runs again. Only with Hangfire
+/// in memory (SQLite): on PostgreSQL, Hangfire's storage takes an abandoned job over itself. Probe jobs are not
+/// marked: they run every minute anyway, and a write per probe run would double the store's load.
 /// </summary>
 public sealed class InterruptedRuns(IDbConnectionFactory database, TimeProvider time, ILogger<InterruptedRuns> logger) : IServerFilter
 {
@@ -21,6 +22,8 @@ public sealed class InterruptedRuns(IDbConnectionFactory database, TimeProvider 
 
     public void OnPerforming(PerformingContext context)
     {
+        // Probe jobs are not marked: skip them before reading anything from the job storage (a hot path).
+        if (context.BackgroundJob.Job?.Type == typeof(ProbeJob)) return;
         string? id;
         try
         {

@@ -28,9 +28,12 @@ public sealed class SchedulerLagFilter(ActiveChecks checks, MonitoringMetrics me
     }
 
     /// <summary>Hangfire's usual filters (global ones, attributes on jobs) plus this instance's lag filter and run marks.</summary>
-    public sealed class Provider(SchedulerLagFilter filter, InterruptedRuns runs) : IJobFilterProvider
+    /// <remarks>The run marks exist only with Hangfire in memory (see <see cref="InterruptedRuns"/>).</remarks>
+    public sealed class Provider(SchedulerLagFilter filter, InterruptedRuns? runs = null) : IJobFilterProvider
     {
-        private readonly JobFilter[] _filters = [new(filter, JobFilterScope.Global, null), new(runs, JobFilterScope.Global, null)];
+        private readonly JobFilter[] _filters = runs is null
+            ? [new(filter, JobFilterScope.Global, null)]
+            : [new(filter, JobFilterScope.Global, null), new(runs, JobFilterScope.Global, null)];
 
         public IEnumerable<JobFilter> GetFilters(Job job) => JobFilterProviders.Providers.GetFilters(job).Concat(_filters);
     }

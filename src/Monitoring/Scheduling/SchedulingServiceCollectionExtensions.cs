@@ -54,7 +54,6 @@ public static class SchedulingServiceCollectionExtensions
         // This instance's lag filter beside Hangfire's usual ones; registered after AddHangfire so that its server
         // takes this provider, not the process-wide default (several instances share a process in the tests).
         services.AddSingleton<SchedulerLagFilter>();
-        services.AddSingleton<InterruptedRuns>();
         services.AddSingleton<IJobFilterProvider, SchedulerLagFilter.Provider>();
         services.AddSingleton<JobCatalog>();
         services.AddTransient<ProbeJob>();
@@ -76,7 +75,11 @@ public static class SchedulingServiceCollectionExtensions
         // Hosted services start in registration order: the catalog must be applied before the server polls.
         services.AddHostedService<CatalogStartupService>();
         // In memory, a killed process took its running jobs with it; PostgreSQL's storage takes them over itself.
-        if (storage.Provider != StorageProvider.Postgres) services.AddHostedService<InterruptedRunsResumer>();
+        if (storage.Provider != StorageProvider.Postgres)
+        {
+            services.AddSingleton<InterruptedRuns>();
+            services.AddHostedService<InterruptedRunsResumer>();
+        }
         services.AddHostedService<JobQueueMetrics>();
         services.AddHangfireServer(server =>
         {
