@@ -97,6 +97,29 @@ public sealed class KpiReportTests(PostgresFixture postgres)
         Assert.Single(outbox.Messages, m => m.Kind == "monthly-pack" && m.Key == "2026-10" && m.Recipient == "managers@example.com");
     }
 
+    [Fact]
+    public async Task Sends_no_report_for_a_week_without_orders_or_sessions()
+    {
+        // The counts of an empty week evaluate to zero, not to nothing: a monitor with no shop data source yet mailed
+        // a report of zeros every Monday (seen when a browser test ran on a Monday and received it first).
+        _ = postgres;
+        var outbox = new RecordingMailOutbox();
+        await using var host = await AccessHost.StartAsync(alerts: Alerts,
+            configure: b => b.Services.AddSingleton<IMailOutbox>(outbox));
+        var services = host.Monitor.App.Services;
+        await services.GetRequiredService<KpiRunner>().RunAsync(true, null, default);
+        var mailer = new KpiReportMailer(services.GetRequiredService<KpiPeriodReportBuilder>(), services.GetRequiredService<ActiveChecks>(),
+            Options.Create(new KpiReportOptions()), new FixedTime(new DateTimeOffset(2026, 10, 19, 8, 0, 0, TimeSpan.Zero)),
+            services.GetRequiredService<ILogger<KpiReportMailer>>(), outbox);
+
+        var report = await services.GetRequiredService<KpiPeriodReportBuilder>().BuildAsync(Period.IsoWeek(2026, 42), default);
+
+        Assert.Contains(report.Tiles, t => t.Kpi.Id == "orders" && t.Current.Value == 0); // what made the old check pass
+        Assert.False(report.HasShopData);
+        Assert.Equal(0, await mailer.RunAsync(default));
+        Assert.DoesNotContain(outbox.Messages, m => m.Kind is "weekly-report" or "monthly-pack");
+    }
+
     private static async Task SeedAsync(IShopWriter writer)
     {
         var sessions = new EntityBatch(new EntityTarget(ShopModel.Session,

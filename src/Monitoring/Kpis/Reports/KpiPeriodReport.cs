@@ -25,6 +25,12 @@ public sealed record KpiPeriodReport(
     public static readonly IReadOnlyList<string> HeadlineKpis =
         ["net_revenue", "orders", "conversion_rate", "average_basket", "visitors", "gross_margin_rate"];
 
+    /// <summary>
+    /// True when some headline KPI is not zero. A period without orders or sessions (no shop data source yet, or none
+    /// imported for it) still evaluates the counts to zero; a report of zeros would only be noise.
+    /// </summary>
+    public bool HasShopData => Tiles.Any(t => t.Current.Value is { } value && value != 0);
+
     /// <summary><c>weekly report</c> or <c>monthly pack</c>.</summary>
     public string Name => Period.Kind == PeriodKind.Month ? "monthly pack" : "weekly report";
 

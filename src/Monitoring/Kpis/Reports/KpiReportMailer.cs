@@ -30,9 +30,8 @@ public sealed class KpiReportMailer(KpiPeriodReportBuilder builder, ActiveChecks
             var missing = recipients.Where(r => !sent.Any(e => AlertRoutes.SameAddress(e.Recipient, r))).ToList();
             if (missing.Count == 0) continue;
             var report = await builder.BuildAsync(due.Period, cancellationToken);
-            if (report.Tiles.Count == 0)
+            if (!report.HasShopData)
             {
-                // No orders or sessions in the period (no shop data source yet): an empty report would only be noise.
                 logger.LogInformation("{Kind} {Period} not sent: the period has no shop data", due.Kind, due.Period.Label);
                 continue;
             }

@@ -31,7 +31,8 @@ public sealed class BrowserScenarioAlertTests(PostgresFixture postgres)
             ["Monitoring:Alerting:DispatchInterval"] = "00:00:01",
         }, new Dictionary<string, string> { ["SHOP_URL"] = shop.Url });
 
-        var mail = await Eventually.GetAsync(() => Task.FromResult(sink.Messages.FirstOrDefault()), TimeSpan.FromSeconds(90),
+        var mail = await Eventually.GetAsync(() => Task.FromResult(sink.Messages.FirstOrDefault(m => m.Message.Headers.Contains("X-Shopmon-Incident"))),
+            TimeSpan.FromSeconds(90),
             "the alert email");
 
         Assert.Contains("add to cart", mail.Message.TextBody);
