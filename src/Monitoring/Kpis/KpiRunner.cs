@@ -52,15 +52,16 @@ public sealed class KpiRunner(SqlKpiRollup rollup, SqlKpiFactsStore facts, IWate
                 .Where(d => d <= today).Order().ToList();
 
         var done = 0;
-        foreach (var (firstDay, lastDay) in Runs(toCompute, ChunkDays))
+        foreach (var batch in Batches(Runs(toCompute, ChunkDays), ChunkDays))
         {
             var step = Stopwatch.StartNew();
-            var computed = await rollup.ComputeAsync(firstDay, lastDay, days, cancellationToken);
+            var computed = await rollup.ComputeAsync(batch, days, cancellationToken);
             var computeSeconds = step.Elapsed.TotalSeconds;
-            await facts.ReplaceAsync(firstDay, lastDay, computed, cancellationToken);
-            logger.LogDebug("KPIs {First} to {Last}: computed in {Compute:0.00} s, {Rows} rows written in {Write:0.00} s", firstDay, lastDay,
-                computeSeconds, computed.Count, step.Elapsed.TotalSeconds - computeSeconds);
-            done += lastDay.DayNumber - firstDay.DayNumber + 1;
+            await facts.ReplaceAsync(batch, computed, cancellationToken);
+            var (firstDay, lastDay) = (batch[0].First, batch[^1].Last);
+            logger.LogDebug("KPIs {First} to {Last} ({Runs} run(s) of days): computed in {Compute:0.00} s, {Rows} rows written in {Write:0.00} s",
+                firstDay, lastDay, batch.Count, computeSeconds, computed.Count, step.Elapsed.TotalSeconds - computeSeconds);
+            done += batch.Sum(r => r.Last.DayNumber - r.First.DayNumber + 1);
             progress?.Report($"{firstDay:yyyy-MM-dd} to {lastDay:yyyy-MM-dd}: {done:N0} of {toCompute.Count:N0} days");
         }
         // The watermark is the start of this run: rows changed while it ran are picked up by the next one.
@@ -99,6 +100,28 @@ public sealed class KpiRunner(SqlKpiRollup rollup, SqlKpiFactsStore facts, IWate
             yield return (sortedDays[i], sortedDays[j]);
             i = j + 1;
         }
+    }
+
+    /// <summary>
+    /// The runs in order, grouped so that each group holds at most <paramref name="maxDays"/> days: one rollup call
+    /// per group, so the incremental run's scattered changed days are computed together (each table read once).
+    /// </summary>
+    public static IEnumerable<IReadOnlyList<(DateOnly First, DateOnly Last)>> Batches(IEnumerable<(DateOnly First, DateOnly Last)> runs, int maxDays)
+    {
+        var batch = new List<(DateOnly First, DateOnly Last)>();
+        var batchDays = 0;
+        foreach (var run in runs)
+        {
+            var length = run.Last.DayNumber - run.First.DayNumber + 1;
+            if (batch.Count > 0 && batchDays + length > maxDays)
+            {
+                yield return batch;
+                (batch, batchDays) = ([], 0);
+            }
+            batch.Add(run);
+            batchDays += length;
+        }
+        if (batch.Count > 0) yield return batch;
     }
 
     /// <summary>Every day from the first order or session to today.</summary>

@@ -39,9 +39,9 @@ internal sealed class KpiCells
     }
 
     /// <summary>Every cell's sums, for the days asked (a range query may see rows of a neighbouring day).</summary>
-    public IReadOnlyList<DailyFacts> Facts(DateOnly first, DateOnly last)
+    public IReadOnlyList<DailyFacts> Facts(Func<DateOnly, bool> asked)
     {
-        var keys = sums.Keys.Union(orders.Keys).Where(k => k.Item1 >= first && k.Item1 <= last);
+        var keys = sums.Keys.Union(orders.Keys).Where(k => asked(k.Item1));
         return keys.Select(k => new DailyFacts(k.Item1, k.Item2,
                 sums.GetValueOrDefault(k, FactSums.Zero) + (orders.TryGetValue(k, out var cell) ? cell.ToSums() : FactSums.Zero)))
             .OrderBy(f => f.Day).ThenBy(f => f.Segment.ToString(), StringComparer.Ordinal).ToList();

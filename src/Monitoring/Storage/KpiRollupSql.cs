@@ -1,7 +1,7 @@
 namespace Monitoring.Storage;
 
 /// <summary>
-/// The rollup's queries, one per table, each over the range [@From, @To) and grouped by shop day (<c>d</c>, a day
+/// The rollup's queries, one per table, each over the runs of days of a <see cref="RollupRanges"/> and grouped by shop day (<c>d</c>, a day
 /// number) and the dimensions the table's rows carry. See <see cref="SqlKpiRollup"/> for what each dimension is.
 /// </summary>
 internal static class KpiRollupSql
@@ -13,25 +13,25 @@ internal static class KpiRollupSql
     /// distinct count), which cost four times the scan (measured, see the benchmarks' README). Step is the rank of the
     /// furthest funnel step: 1 product, 2 cart, 3 checkout, 4 payment, 5 order, 0 anything else.
     /// </summary>
-    public static string Sessions(ShopDaySql day) => $"""
+    public static string Sessions(ShopDaySql day, RollupRanges ranges) => $"""
         SELECT {day.Of("started_at")} AS d, visitor_id, channel, country,
                CASE WHEN pages <= 1 THEN 1 ELSE 0 END AS bounced,
                CASE WHEN account_id IS NOT NULL THEN 1 ELSE 0 END AS signed_in,
                CASE furthest_step WHEN 'product' THEN 1 WHEN 'cart' THEN 2 WHEN 'checkout' THEN 3 WHEN 'payment' THEN 4
                                   WHEN 'order' THEN 5 ELSE 0 END AS step
-        FROM sessions WHERE started_at >= @From AND started_at < @To AND is_synthetic = false
+        FROM sessions WHERE {ranges.Where("started_at")} AND is_synthetic = false
         ORDER BY started_at
         """;
 
     /// <summary>Payment attempts per day (whole shop only).</summary>
-    public static string Payments(ShopDaySql day) => $"""
+    public static string Payments(ShopDaySql day, RollupRanges ranges) => $"""
         SELECT d, count(*) AS n, sum(CASE WHEN status IN ('refused', 'error') THEN 1 ELSE 0 END) AS refused, sum(fee) AS fees
-        FROM (SELECT {day.Of("attempted_at")} AS d, status, fee FROM payment_attempts WHERE attempted_at >= @From AND attempted_at < @To) p
+        FROM (SELECT {day.Of("attempted_at")} AS d, status, fee FROM payment_attempts WHERE {ranges.Where("attempted_at")}) p
         GROUP BY d
         """;
 
     /// <summary>One row per order (counted or cancelled) with its dimensions and its lines' sums (none for a cancelled one).</summary>
-    public static string Orders(ShopDaySql day) => $"""
+    public static string Orders(ShopDaySql day, RollupRanges ranges) => $"""
         SELECT {day.Of("o.placed_at")} AS d, o.status, o.channel, o.country, o.account_id, a.segment, a.acquisition_channel AS acquisition,
                CASE WHEN a.opened_at >= {day.YearBefore("o.placed_at")} THEN 1 ELSE 0 END AS is_new,
                o.discount, o.shipping_charged, count(l.order_id) AS lines, sum(l.quantity) AS units, sum(l.amount) AS revenue,
@@ -39,20 +39,20 @@ internal static class KpiRollupSql
         FROM orders o
         LEFT JOIN accounts a ON a.id = o.account_id
         LEFT JOIN order_lines l ON l.order_id = o.id AND o.status <> 'cancelled'
-        WHERE o.placed_at >= @From AND o.placed_at < @To AND o.is_synthetic = false
+        WHERE {ranges.Where("o.placed_at")} AND o.is_synthetic = false
         GROUP BY o.id, o.placed_at, o.status, o.channel, o.country, o.account_id, a.segment, a.acquisition_channel, a.opened_at,
                  o.discount, o.shipping_charged
         """;
 
     /// <summary>Counted orders' lines per day and top-level category: orders with a line in it, and the lines' sums.</summary>
-    public static string Categories(ShopDaySql day) => $"""
+    public static string Categories(ShopDaySql day, RollupRanges ranges) => $"""
         SELECT d, category, count(*) AS orders, sum(lines) AS lines, sum(units) AS units, sum(revenue) AS revenue, sum(cost) AS cost
         FROM (
             SELECT d, category, order_id, count(*) AS lines, sum(quantity) AS units, sum(amount) AS revenue, sum(quantity * unit_cost) AS cost
             FROM (
                 SELECT {day.Of("o.placed_at")} AS d, {day.TopCategory("p.category_path")} AS category, l.order_id, l.quantity, l.amount, l.unit_cost
                 FROM orders o JOIN order_lines l ON l.order_id = o.id JOIN products p ON p.sku = l.sku
-                WHERE o.placed_at >= @From AND o.placed_at < @To AND o.is_synthetic = false AND o.status <> 'cancelled'
+                WHERE {ranges.Where("o.placed_at")} AND o.is_synthetic = false AND o.status <> 'cancelled'
             ) x
             GROUP BY d, category, order_id
         ) per_order
@@ -66,37 +66,37 @@ internal static class KpiRollupSql
     private const string OrderGroups = "channel, country, segment, acquisition, is_new";
 
     /// <summary>Returns per return day, order dimensions and the returned product's top-level category.</summary>
-    public static string Returns(ShopDaySql day) => $"""
+    public static string Returns(ShopDaySql day, RollupRanges ranges) => $"""
         SELECT d, {OrderGroups}, category, count(*) AS n, sum(quantity) AS units, sum(refund_amount) AS amount
         FROM (
             SELECT {day.Of("r.returned_at")} AS d, {OrderDimensions(day)}, {day.TopCategory("p.category_path")} AS category, r.quantity, r.refund_amount
             FROM returns r LEFT JOIN orders o ON o.id = r.order_id LEFT JOIN accounts a ON a.id = o.account_id
             LEFT JOIN products p ON p.sku = r.sku
-            WHERE r.returned_at >= @From AND r.returned_at < @To
+            WHERE {ranges.Where("r.returned_at")}
         ) x
         GROUP BY d, {OrderGroups}, category
         """;
 
     /// <summary>Parcels per ship day and order dimensions.</summary>
-    public static string Shipped(ShopDaySql day) => $"""
+    public static string Shipped(ShopDaySql day, RollupRanges ranges) => $"""
         SELECT d, {OrderGroups}, count(*) AS n, sum(cost) AS cost
         FROM (
             SELECT {day.Of("s.shipped_at")} AS d, {OrderDimensions(day)}, s.cost
             FROM shipments s LEFT JOIN orders o ON o.id = s.order_id LEFT JOIN accounts a ON a.id = o.account_id
-            WHERE s.shipped_at >= @From AND s.shipped_at < @To
+            WHERE {ranges.Where("s.shipped_at")}
         ) x
         GROUP BY d, {OrderGroups}
         """;
 
     /// <summary>Parcels of known orders per delivery day and order dimensions, with the shop days from order to delivery.</summary>
-    public static string Delivered(ShopDaySql day) => $"""
+    public static string Delivered(ShopDaySql day, RollupRanges ranges) => $"""
         SELECT d, {OrderGroups}, count(*) AS n, sum(taken) AS days,
                sum(CASE WHEN promised_days IS NOT NULL AND taken <= promised_days THEN 1 ELSE 0 END) AS on_time
         FROM (
             SELECT {day.Of("s.delivered_at")} AS d, {OrderDimensions(day)}, s.promised_days,
                    {day.Of("s.delivered_at")} - {day.Of("o.placed_at")} AS taken
             FROM shipments s JOIN orders o ON o.id = s.order_id LEFT JOIN accounts a ON a.id = o.account_id
-            WHERE s.delivered_at >= @From AND s.delivered_at < @To
+            WHERE {ranges.Where("s.delivered_at")}
         ) x
         GROUP BY d, {OrderGroups}
         """;
@@ -106,18 +106,18 @@ internal static class KpiRollupSql
         $"a.segment, CASE WHEN a.id IS NULL THEN NULL WHEN a.opened_at >= {day.YearBefore(at)} THEN 1 ELSE 0 END AS is_new";
 
     /// <summary>Support tickets per day, account segment and new or returning.</summary>
-    public static string Tickets(ShopDaySql day) => $"""
+    public static string Tickets(ShopDaySql day, RollupRanges ranges) => $"""
         SELECT d, segment, is_new, count(*) AS n
         FROM (
             SELECT {day.Of("t.created_at")} AS d, {AccountDimensions(day, "t.created_at")}
             FROM support_tickets t LEFT JOIN accounts a ON a.id = t.account_id
-            WHERE t.created_at >= @From AND t.created_at < @To
+            WHERE {ranges.Where("t.created_at")}
         ) x
         GROUP BY d, segment, is_new
         """;
 
     /// <summary>NPS answers and product reviews per day, account segment and new or returning.</summary>
-    public static string Reviews(ShopDaySql day) => $"""
+    public static string Reviews(ShopDaySql day, RollupRanges ranges) => $"""
         SELECT d, segment, is_new,
                sum(CASE WHEN kind = 'nps' AND score >= 9 THEN 1 ELSE 0 END) AS promoters,
                sum(CASE WHEN kind = 'nps' AND score BETWEEN 7 AND 8 THEN 1 ELSE 0 END) AS passives,
@@ -127,20 +127,21 @@ internal static class KpiRollupSql
         FROM (
             SELECT {day.Of("v.answered_at")} AS d, v.kind, v.score, {AccountDimensions(day, "v.answered_at")}
             FROM reviews v LEFT JOIN accounts a ON a.id = v.account_id
-            WHERE v.answered_at >= @From AND v.answered_at < @To
+            WHERE {ranges.Where("v.answered_at")}
         ) x
         GROUP BY d, segment, is_new
         """;
 
     /// <summary>Marketing spend per calendar day (already a shop day) and channel.</summary>
-    public const string Spend = "SELECT day, channel, sum(amount) AS amount FROM marketing_spend WHERE day >= @FirstDay AND day <= @LastDay GROUP BY day, channel";
+    public static string Spend(RollupRanges ranges) =>
+        $"SELECT day, channel, sum(amount) AS amount FROM marketing_spend WHERE {ranges.WhereDay("day")} GROUP BY day, channel";
 
     /// <summary>Accounts opened per day, segment, acquisition channel and country.</summary>
-    public static string NewAccounts(ShopDaySql day) => $"""
+    public static string NewAccounts(ShopDaySql day, RollupRanges ranges) => $"""
         SELECT d, segment, acquisition, country, count(*) AS n
         FROM (
             SELECT {day.Of("opened_at")} AS d, segment, acquisition_channel AS acquisition, country
-            FROM accounts WHERE opened_at >= @From AND opened_at < @To
+            FROM accounts WHERE {ranges.Where("opened_at")}
         ) x
         GROUP BY d, segment, acquisition, country
         """;

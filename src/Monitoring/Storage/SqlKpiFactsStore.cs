@@ -35,12 +35,18 @@ public sealed class SqlKpiFactsStore(IDbConnectionFactory database, TimeProvider
     /// Replaces every row of the days from <paramref name="first"/> to <paramref name="last"/> with these (a segment
     /// that had rows before and has none now, because an order moved, loses them), in one transaction.
     /// </summary>
-    public async Task ReplaceAsync(DateOnly first, DateOnly last, IReadOnlyList<DailyFacts> facts, CancellationToken cancellationToken)
+    public Task ReplaceAsync(DateOnly first, DateOnly last, IReadOnlyList<DailyFacts> facts, CancellationToken cancellationToken) =>
+        ReplaceAsync([(first, last)], facts, cancellationToken);
+
+    /// <summary>Replaces every row of the days of these runs of days with these, in one transaction.</summary>
+    public async Task ReplaceAsync(IReadOnlyList<(DateOnly First, DateOnly Last)> runs, IReadOnlyList<DailyFacts> facts,
+        CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM kpi_daily_facts WHERE day >= @First AND day <= @Last",
-            new { First = first.ToString("yyyy-MM-dd"), Last = last.ToString("yyyy-MM-dd") }, transaction, cancellationToken: cancellationToken));
+        foreach (var (first, last) in runs)
+            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM kpi_daily_facts WHERE day >= @First AND day <= @Last",
+                new { First = first.ToString("yyyy-MM-dd"), Last = last.ToString("yyyy-MM-dd") }, transaction, cancellationToken: cancellationToken));
         var at = time.GetUtcNow().ToUnixTimeMilliseconds();
         if (connection is NpgsqlConnection npgsql) await CopyAsync(npgsql, facts, at, cancellationToken);
         else await InsertAsync(connection, transaction, facts, at, cancellationToken);

@@ -29,17 +29,23 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database, ILogger<SqlKpiRo
         (await ComputeAsync(day, day, days, cancellationToken)).FirstOrDefault(f => f.Segment.IsAll)?.Sums ?? FactSums.Zero;
 
     /// <summary>The rows of every day from <paramref name="first"/> to <paramref name="last"/> with activity, every segment.</summary>
-    public async Task<IReadOnlyList<DailyFacts>> ComputeAsync(DateOnly first, DateOnly last, ShopDays days, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<DailyFacts>> ComputeAsync(DateOnly first, DateOnly last, ShopDays days, CancellationToken cancellationToken) =>
+        ComputeAsync([(first, last)], days, cancellationToken);
+
+    /// <summary>
+    /// The rows of every day of these runs of consecutive days (in any order, not overlapping) with activity, every
+    /// segment: each table is read once for all the runs.
+    /// </summary>
+    public async Task<IReadOnlyList<DailyFacts>> ComputeAsync(IReadOnlyList<(DateOnly First, DateOnly Last)> runs, ShopDays days,
+        CancellationToken cancellationToken)
     {
-        var (from, to) = days.UtcRange(new Period(PeriodKind.Day, first, last));
+        var ranges = new RollupRanges(Dialect, days, runs);
         // Deliveries read the day their order was placed, which may be months before the range.
-        var day = new ShopDaySql(Dialect, days, from.AddDays(-400), to);
-        DynamicParameters Parameters() => RangeParameters(from, to);
-        DynamicParameters RangeParameters(DateTimeOffset rangeFrom, DateTimeOffset rangeTo)
+        var day = new ShopDaySql(Dialect, days, ranges.From.AddDays(-400), ranges.To);
+        DynamicParameters Parameters(RollupRanges of)
         {
-            var parameters = new DynamicParameters(new { From = Dialect.Timestamp(rangeFrom), To = Dialect.Timestamp(rangeTo) });
-            parameters.Add("FirstDay", DayParameter(first), DayType);
-            parameters.Add("LastDay", DayParameter(last), DayType);
+            var parameters = new DynamicParameters();
+            of.AddParameters(parameters);
             day.AddParameters(parameters);
             return parameters;
         }
@@ -48,11 +54,12 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database, ILogger<SqlKpiRo
         // (sessions, orders and order lines by category are each about a third of the work), on SQLite one by one.
         Func<Task<IReadOnlyList<DailyFacts>>>[] parts =
         [
-            () => PartAsync(first, last, Parameters(), (c, cells, _) => SessionsAsync(c, cells, day,
-                SessionRanges(first, last, days).Select(r => RangeParameters(r.Start, r.End)), cancellationToken), cancellationToken),
-            () => PartAsync(first, last, Parameters(), (c, cells, p) => OrdersAsync(c, cells, day, p, cancellationToken), cancellationToken),
-            () => PartAsync(first, last, Parameters(), (c, cells, p) => CategoriesAsync(c, cells, day, p, cancellationToken), cancellationToken),
-            () => PartAsync(first, last, Parameters(), (c, cells, p) => OthersAsync(c, cells, day, p, cancellationToken), cancellationToken),
+            () => PartAsync(ranges, (c, cells) => SessionsAsync(c, cells, day,
+                SessionBatches(runs).Select(batch => new RollupRanges(Dialect, days, batch)).Select(b => (b, Parameters(b))), cancellationToken),
+                cancellationToken),
+            () => PartAsync(ranges, (c, cells) => OrdersAsync(c, cells, day, ranges, Parameters(ranges), cancellationToken), cancellationToken),
+            () => PartAsync(ranges, (c, cells) => CategoriesAsync(c, cells, day, ranges, Parameters(ranges), cancellationToken), cancellationToken),
+            () => PartAsync(ranges, (c, cells) => OthersAsync(c, cells, day, ranges, Parameters(ranges), cancellationToken), cancellationToken),
         ];
         var results = new List<IReadOnlyList<DailyFacts>>();
         if (Dialect.Name == "postgres") results.AddRange(await Task.WhenAll(parts.Select(part => Task.Run(part, cancellationToken))));
@@ -60,79 +67,92 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database, ILogger<SqlKpiRo
         return KpiCells.Merge(results);
     }
 
-    private async Task<IReadOnlyList<DailyFacts>> PartAsync(DateOnly first, DateOnly last, DynamicParameters parameters,
-        Func<DbConnection, KpiCells, DynamicParameters, Task> read, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DailyFacts>> PartAsync(RollupRanges ranges, Func<DbConnection, KpiCells, Task> read,
+        CancellationToken cancellationToken)
     {
         var cells = new KpiCells();
         await using var connection = await database.OpenAsync(cancellationToken);
-        await read(connection, cells, parameters);
-        return cells.Facts(first, last);
+        await read(connection, cells);
+        return cells.Facts(ranges.Contains);
     }
 
     /// <summary>
-    /// Sessions are read in time order a month at a time: over a year, half of a large table, PostgreSQL chose a full
-    /// scan and an external sort of every session (180 s for 10 million at full size, measured); a month is an index
-    /// range scan already in time order.
+    /// Sessions are read in time order at most a month of days per query: over a year, half of a large table,
+    /// PostgreSQL chose a full scan and an external sort of every session (180 s for 10 million at full size,
+    /// measured); a month is an index range scan already in time order. Runs longer than that are cut; short runs
+    /// (the incremental run's scattered days) share a query.
     /// </summary>
-    private static IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> SessionRanges(DateOnly first, DateOnly last, ShopDays days)
+    private static IEnumerable<List<(DateOnly First, DateOnly Last)>> SessionBatches(IEnumerable<(DateOnly First, DateOnly Last)> runs)
     {
-        for (var start = first; start <= last; start = start.AddDays(SessionRangeDays))
-        {
-            var end = start.AddDays(SessionRangeDays - 1);
-            yield return days.UtcRange(new Period(PeriodKind.Day, start, end < last ? end : last));
-        }
+        var batch = new List<(DateOnly First, DateOnly Last)>();
+        var batchDays = 0;
+        foreach (var (first, last) in runs.OrderBy(r => r.First))
+            for (var start = first; start <= last;)
+            {
+                var end = start.AddDays(SessionRangeDays - batchDays - 1);
+                if (end > last) end = last;
+                batch.Add((start, end));
+                batchDays += end.DayNumber - start.DayNumber + 1;
+                if (batchDays >= SessionRangeDays)
+                {
+                    yield return batch;
+                    (batch, batchDays) = ([], 0);
+                }
+                start = end.AddDays(1);
+            }
+        if (batch.Count > 0) yield return batch;
     }
 
     private const int SessionRangeDays = 31;
 
-    private async Task SessionsAsync(DbConnection connection, KpiCells cells, ShopDaySql day, IEnumerable<DynamicParameters> ranges,
-        CancellationToken cancellationToken)
+    private async Task SessionsAsync(DbConnection connection, KpiCells cells, ShopDaySql day,
+        IEnumerable<(RollupRanges Ranges, DynamicParameters Parameters)> batches, CancellationToken cancellationToken)
     {
         var sessions = new SessionDays(cells);
-        foreach (var parameters in ranges)
-            await ReadAsync("Sessions", connection, KpiRollupSql.Sessions(day), parameters, r => sessions.Add(r.GetInt64(0),
+        foreach (var (ranges, parameters) in batches)
+            await ReadAsync("Sessions", connection, KpiRollupSql.Sessions(day, ranges), parameters, r => sessions.Add(r.GetInt64(0),
                 r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
                 r.GetInt64(4) == 1, r.GetInt64(5) == 1, (int)r.GetInt64(6)), cancellationToken);
         sessions.Flush();
     }
 
-    private async Task OthersAsync(DbConnection connection, KpiCells cells, ShopDaySql day, DynamicParameters parameters, CancellationToken cancellationToken)
+    private async Task OthersAsync(DbConnection connection, KpiCells cells, ShopDaySql day, RollupRanges ranges, DynamicParameters parameters, CancellationToken cancellationToken)
     {
-        await ReadAsync("Payments", connection, KpiRollupSql.Payments(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), SegmentKey.All,
+        await ReadAsync("Payments", connection, KpiRollupSql.Payments(day, ranges), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), SegmentKey.All,
             new FactSums { PaymentAttempts = Long(r["n"]), PaymentRefusals = Long(r["refused"]), PaymentFees = Money(r["fees"]) }), cancellationToken);
 
-        await ReadAsync("Returns", connection, KpiRollupSql.Returns(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]),
+        await ReadAsync("Returns", connection, KpiRollupSql.Returns(day, ranges), parameters, r => cells.Add(ShopDaySql.Day(r["d"]),
             OrderKeys(r, r["category"]),
             new FactSums { ReturnLines = Long(r["n"]), ReturnedUnits = Money(r["units"]), ReturnsAmount = Money(r["amount"]) }), cancellationToken);
 
-        await ReadAsync("Shipped", connection, KpiRollupSql.Shipped(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), OrderKeys(r),
+        await ReadAsync("Shipped", connection, KpiRollupSql.Shipped(day, ranges), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), OrderKeys(r),
             new FactSums { Shipments = Long(r["n"]), ShippingCost = Money(r["cost"]) }), cancellationToken);
 
-        await ReadAsync("Delivered", connection, KpiRollupSql.Delivered(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), OrderKeys(r),
+        await ReadAsync("Delivered", connection, KpiRollupSql.Delivered(day, ranges), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), OrderKeys(r),
             new FactSums { DeliveredShipments = Long(r["n"]), OnTimeDeliveries = Long(r["on_time"]), DeliveryDaysTotal = Long(r["days"]) }),
             cancellationToken);
 
-        await ReadAsync("Tickets", connection, KpiRollupSql.Tickets(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), FeedbackKeys(r),
+        await ReadAsync("Tickets", connection, KpiRollupSql.Tickets(day, ranges), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), FeedbackKeys(r),
             new FactSums { Tickets = Long(r["n"]) }), cancellationToken);
 
-        await ReadAsync("Reviews", connection, KpiRollupSql.Reviews(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), FeedbackKeys(r),
+        await ReadAsync("Reviews", connection, KpiRollupSql.Reviews(day, ranges), parameters, r => cells.Add(ShopDaySql.Day(r["d"]), FeedbackKeys(r),
             new FactSums
             {
                 NpsPromoters = Long(r["promoters"]), NpsPassives = Long(r["passives"]), NpsDetractors = Long(r["detractors"]),
                 ReviewScoreSum = Long(r["stars"]), ReviewCount = Long(r["rated"]),
             }), cancellationToken);
 
-        await ReadAsync("Spend", connection, KpiRollupSql.Spend, parameters, r => cells.Add(ReadDay(r["day"]),
+        await ReadAsync("Spend", connection, KpiRollupSql.Spend(ranges), parameters, r => cells.Add(ReadDay(r["day"]),
             KpiCells.KeysOf((SegmentKey.AcquisitionChannel, r["channel"])), new FactSums { MarketingSpend = Money(r["amount"]) }), cancellationToken);
 
-        await ReadAsync("NewAccounts", connection, KpiRollupSql.NewAccounts(day), parameters, r => cells.Add(ShopDaySql.Day(r["d"]),
+        await ReadAsync("NewAccounts", connection, KpiRollupSql.NewAccounts(day, ranges), parameters, r => cells.Add(ShopDaySql.Day(r["d"]),
             KpiCells.KeysOf((SegmentKey.AccountSegment, r["segment"]), (SegmentKey.AcquisitionChannel, r["acquisition"]), (SegmentKey.Country, r["country"])),
             new FactSums { NewAccounts = Long(r["n"]) }), cancellationToken);
     }
 
-    private async Task OrdersAsync(DbConnection connection, KpiCells cells, ShopDaySql day, DynamicParameters parameters, CancellationToken cancellationToken)
+    private async Task OrdersAsync(DbConnection connection, KpiCells cells, ShopDaySql day, RollupRanges ranges, DynamicParameters parameters, CancellationToken cancellationToken)
     {
-        await ReadAsync("Orders", connection, KpiRollupSql.Orders(day), parameters, r =>
+        await ReadAsync("Orders", connection, KpiRollupSql.Orders(day, ranges), parameters, r =>
         {
             var d = ShopDaySql.Day(r["d"]);
             var status = KpiCells.Text(r["status"]);
@@ -151,9 +171,9 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database, ILogger<SqlKpiRo
         }, cancellationToken);
     }
 
-    private async Task CategoriesAsync(DbConnection connection, KpiCells cells, ShopDaySql day, DynamicParameters parameters, CancellationToken cancellationToken)
+    private async Task CategoriesAsync(DbConnection connection, KpiCells cells, ShopDaySql day, RollupRanges ranges, DynamicParameters parameters, CancellationToken cancellationToken)
     {
-        await ReadAsync("Categories", connection, KpiRollupSql.Categories(day), parameters, r =>
+        await ReadAsync("Categories", connection, KpiRollupSql.Categories(day, ranges), parameters, r =>
         {
             if (KpiCells.Text(r["category"]) is not { } category) return;
             cells.Add(ShopDaySql.Day(r["d"]), new SegmentKey(SegmentKey.Category, category), new FactSums
@@ -185,11 +205,6 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database, ILogger<SqlKpiRo
         // The profile of a rollup (the benchmark's --profile): which query costs what.
         logger?.LogDebug("KPI rollup query {Query}: {Rows} rows in {Seconds:0.00} s", name, rows, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
-
-    /// <summary>A calendar day as the backend stores it (text on SQLite, date on PostgreSQL).</summary>
-    private object DayParameter(DateOnly day) => Dialect.Name == "sqlite" ? day.ToString("yyyy-MM-dd") : day.ToDateTime(TimeOnly.MinValue);
-
-    private System.Data.DbType DayType => Dialect.Name == "sqlite" ? System.Data.DbType.String : System.Data.DbType.Date;
 
     private static DateOnly ReadDay(object value) => value switch
     {
