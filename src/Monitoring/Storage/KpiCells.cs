@@ -6,7 +6,7 @@ namespace Monitoring.Storage;
 /// The rollup's accumulator: the sums of every (day, segment) cell, filled from grouped query rows. A row belongs to
 /// the whole shop and to one value of each dimension it carries; a null or empty value makes no segment (the whole
 /// shop still counts the row). Orders arrive one per row and go to <see cref="OrderCell"/>s, which keep what cannot be
-/// summed from groups: distinct accounts and the order values of the basket histogram.
+/// summed from groups: distinct accounts and the basket histogram's counts.
 /// </summary>
 internal sealed class KpiCells
 {
@@ -73,16 +73,19 @@ internal sealed class KpiCells
 internal sealed class OrderCell
 {
     private readonly HashSet<string> accounts = new(StringComparer.Ordinal);
-    private readonly List<decimal> baskets = [];
+    private readonly Dictionary<int, long> baskets = new();
     private long ordersCount, web, cancelled, lines, newOrders, returningOrders;
     private decimal units, revenue, cost, discount, shipping, newRevenue, returningRevenue;
 
     /// <summary>A cancelled order: counted only as cancelled.</summary>
     public void AddCancelled() => cancelled++;
 
-    /// <summary>A counted order with its lines' sums; orders without lines have no basket.</summary>
+    /// <summary>
+    /// A counted order with its lines' sums; orders without lines have no basket. The basket's bucket
+    /// (<see cref="BasketHistogram.BucketOf"/>) is computed once per order by the caller, not once per cell.
+    /// </summary>
     public void AddCounted(bool isWeb, bool isNew, string? accountId, decimal orderDiscount, decimal orderShipping,
-        long orderLines, decimal orderUnits, decimal orderRevenue, decimal orderCost)
+        long orderLines, decimal orderUnits, decimal orderRevenue, decimal orderCost, int basketBucket)
     {
         ordersCount++;
         if (isWeb) web++;
@@ -95,7 +98,7 @@ internal sealed class OrderCell
         cost += orderCost;
         if (isNew) { newOrders++; newRevenue += orderRevenue; }
         else { returningOrders++; returningRevenue += orderRevenue; }
-        if (orderLines > 0) baskets.Add(orderRevenue);
+        if (orderLines > 0) baskets[basketBucket] = baskets.GetValueOrDefault(basketBucket) + 1;
     }
 
     public FactSums ToSums() => new()
@@ -103,6 +106,6 @@ internal sealed class OrderCell
         Orders = ordersCount, WebOrders = web, CancelledOrders = cancelled, OrderingAccounts = accounts.Count,
         Discount = discount, ShippingCharged = shipping, OrderLines = lines, UnitsSold = units, NetRevenue = revenue, CostOfGoods = cost,
         NewAccountOrders = newOrders, NewAccountRevenue = newRevenue, ReturningAccountOrders = returningOrders,
-        ReturningAccountRevenue = returningRevenue, Baskets = BasketHistogram.Of(baskets),
+        ReturningAccountRevenue = returningRevenue, Baskets = BasketHistogram.FromCounts(baskets),
     };
 }
