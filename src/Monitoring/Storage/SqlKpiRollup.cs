@@ -227,18 +227,22 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database, ILogger<SqlKpiRo
             var status = KpiCells.Text(r["status"]);
             if (status is null) return; // neither placed nor cancelled: counted nowhere, as the order-level sums always did
             var isNew = Long(r["is_new"]) == 1;
-            var revenue = Money(r["revenue"]);
-            var bucket = BasketHistogram.BucketOf(revenue);
             var keys = KpiCells.KeysOf((SegmentKey.AccountSegment, r["segment"]), (SegmentKey.SalesChannel, r["channel"]),
                 (SegmentKey.AcquisitionChannel, r["acquisition"]), (SegmentKey.Country, r["country"]),
                 (SegmentKey.CustomerType, isNew ? "new" : "returning"));
-            foreach (var key in keys)
+            if (status == "cancelled")
             {
-                var cell = cells.Order(d, key);
-                if (status == "cancelled") cell.AddCancelled();
-                else cell.AddCounted(KpiCells.Text(r["channel"]) == "web", isNew, KpiCells.Text(r["account_id"]), Money(r["discount"]),
-                    Money(r["shipping_charged"]), Long(r["lines"]), Money(r["units"]), revenue, Money(r["cost"]), bucket);
+                foreach (var key in keys) cells.Order(d, key).AddCancelled();
+                return;
             }
+            // Read once per order, added to each of its cells.
+            var (isWeb, discount, shipping, lines, units, cost) = (KpiCells.Text(r["channel"]) == "web", Money(r["discount"]),
+                Money(r["shipping_charged"]), Long(r["lines"]), Money(r["units"]), Money(r["cost"]));
+            var revenue = Money(r["revenue"]);
+            var bucket = BasketHistogram.BucketOf(revenue);
+            int? account = KpiCells.Text(r["account_id"]) is { } accountId ? cells.AccountNumber(accountId) : null;
+            foreach (var key in keys)
+                cells.Order(d, key).AddCounted(isWeb, isNew, account, discount, shipping, lines, units, revenue, cost, bucket);
         }, cancellationToken);
     }
 
