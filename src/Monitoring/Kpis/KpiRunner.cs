@@ -103,17 +103,20 @@ public sealed class KpiRunner(SqlKpiRollup rollup, SqlKpiFactsStore facts, IWate
     }
 
     /// <summary>
-    /// The runs in order, grouped so that each group holds at most <paramref name="maxDays"/> days: one rollup call
-    /// per group, so the incremental run's scattered changed days are computed together (each table read once).
+    /// The runs in order, grouped so that each group holds at most <paramref name="maxDays"/> days and
+    /// <paramref name="maxRuns"/> runs: one rollup call per group, so the incremental run's scattered changed days are
+    /// computed together (each table read once). Each run is one OR'd range and four parameters in every query of the
+    /// call, hence the cap on runs.
     /// </summary>
-    public static IEnumerable<IReadOnlyList<(DateOnly First, DateOnly Last)>> Batches(IEnumerable<(DateOnly First, DateOnly Last)> runs, int maxDays)
+    public static IEnumerable<IReadOnlyList<(DateOnly First, DateOnly Last)>> Batches(IEnumerable<(DateOnly First, DateOnly Last)> runs, int maxDays,
+        int maxRuns = MaxRunsPerCall)
     {
         var batch = new List<(DateOnly First, DateOnly Last)>();
         var batchDays = 0;
         foreach (var run in runs)
         {
             var length = run.Last.DayNumber - run.First.DayNumber + 1;
-            if (batch.Count > 0 && batchDays + length > maxDays)
+            if (batch.Count > 0 && (batchDays + length > maxDays || batch.Count == maxRuns))
             {
                 yield return batch;
                 (batch, batchDays) = ([], 0);
@@ -123,6 +126,9 @@ public sealed class KpiRunner(SqlKpiRollup rollup, SqlKpiFactsStore facts, IWate
         }
         if (batch.Count > 0) yield return batch;
     }
+
+    /// <summary>At most this many runs of days in one rollup call (see <see cref="Batches"/>).</summary>
+    public const int MaxRunsPerCall = 100;
 
     /// <summary>Every day from the first order or session to today.</summary>
     private async Task<List<DateOnly>> HistoryDaysAsync(ShopDays days, DateOnly today, CancellationToken cancellationToken)

@@ -40,4 +40,16 @@ public sealed class KpiRunnerBatchesTests
 
         Assert.Equal([[(D(0), D(2)), (D(10), D(12))], [(D(20), D(21))]], batches);
     }
+
+    [Fact]
+    public void At_most_the_run_cap_per_call()
+    {
+        // 250 single days every other day: 100, 100 and 50 runs.
+        var days = Enumerable.Range(0, 250).Select(i => D(2 * i)).ToList();
+
+        var batches = KpiRunner.Batches(KpiRunner.Runs(days, 366), 1000).ToList();
+
+        Assert.Equal([100, 100, 50], batches.Select(b => b.Count));
+        Assert.Equal(days, batches.SelectMany(b => b).Select(r => r.First));
+    }
 }
