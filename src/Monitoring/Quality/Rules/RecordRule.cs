@@ -14,15 +14,20 @@ public abstract class RecordRule : IQualityRule
         foreach (var record in records)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            RuleOutcome? outcome;
-            try { outcome = Check(record, context); }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                outcome = RuleOutcome.Fail(record, null, null, $"could not be checked: {e.Message}");
-            }
-            if (outcome is not null) outcomes.Add(outcome);
+            if (Judge(record, context) is { } outcome) outcomes.Add(outcome);
         }
         return Task.FromResult<IReadOnlyList<RuleOutcome>>(outcomes);
+    }
+
+    /// <summary>The outcome on one record, or null when the rule does not apply to it; a check that throws is that
+    /// record's failure. A streamed scan judges each record by all its rules in turn rather than each rule on a list.</summary>
+    public RuleOutcome? Judge(QualityRecord record, QualityScanContext context)
+    {
+        try { return Check(record, context); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return RuleOutcome.Fail(record, null, null, $"could not be checked: {e.Message}");
+        }
     }
 
     /// <summary>The outcome on one record, or null when the rule does not apply to it (a missing optional value).</summary>
