@@ -51,6 +51,27 @@ public abstract class SetRule : IQualityRule
         }
     }
 
+    /// <summary>Only the failures of <see cref="EvaluateAsync"/>, without keeping the passes (a full scan's set-level
+    /// pass over millions of records); null when the data made the comparison throw (the rule yields nothing).</summary>
+    public IReadOnlyList<RuleOutcome>? Failures(IReadOnlyList<QualityRecord> records, QualityScanContext context)
+    {
+        var failures = new List<RuleOutcome>();
+        try
+        {
+            foreach (var outcome in CheckAll(records, context))
+                if (!outcome.Passed) failures.Add(outcome);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return null;
+        }
+        return failures;
+    }
+
+    /// <summary>Whether the rule gives the record an outcome at all (its <c>when:</c> aside) when the comparison runs:
+    /// a record that applies and did not fail passed. Null when only the comparison can tell.</summary>
+    public virtual bool? Applies(QualityRecord record) => null;
+
     protected abstract IEnumerable<RuleOutcome> CheckAll(IReadOnlyList<QualityRecord> records, QualityScanContext context);
 
     /// <summary>The fields of its own records the rule reads. A full scan gives a set-level rule records holding only

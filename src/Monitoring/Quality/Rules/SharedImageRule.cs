@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Monitoring.Quality.Rules;
 
 /// <summary>
@@ -15,12 +17,34 @@ public sealed class SharedImageRule(IReadOnlyList<string> relatedBy) : SetRule
 
     public override IReadOnlyCollection<string> OwnerReads => relatedBy.ToList();
 
+    /// <summary>The medium has a URL and a SKU.</summary>
+    public override bool? Applies(QualityRecord record) => record.HasText("url") && record.HasText("sku");
+
     protected override IEnumerable<RuleOutcome> CheckAll(IReadOnlyList<QualityRecord> records, QualityScanContext context)
     {
-        var withUrl = records.Where(r => r.Text("url") is not null && r.Text("sku") is not null);
-        foreach (var group in withUrl.GroupBy(r => r.Text("url")!.Trim().TrimEnd('/').ToLowerInvariant(), StringComparer.Ordinal))
+        // As a GroupBy by URL would give them (groups in the order of their first medium, media in order), but only a
+        // URL used more than once gets a list: nearly every URL is used once.
+        var urls = new string?[records.Count];
+        var groups = new Dictionary<string, (int First, List<int>? Holders)>(StringComparer.Ordinal);
+        for (var i = 0; i < records.Count; i++)
         {
-            var media = group.ToList();
+            if (records[i].Text("url") is not { } raw || !records[i].HasText("sku")) continue;
+            var url = urls[i] = raw.Trim().TrimEnd('/').ToLowerInvariant();
+            ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, url, out var seen);
+            if (!seen) group = (i, null);
+            else (group.Holders ??= [group.First]).Add(i);
+        }
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (urls[i] is not { } url) continue;
+            var (first, holders) = groups[url];
+            if (first != i) continue;
+            if (holders is null)
+            {
+                yield return RuleOutcome.Pass(records[i]);
+                continue;
+            }
+            var media = holders.Select(h => records[h]).ToList();
             var skus = media.Select(m => m.Text("sku")!).Distinct(StringComparer.Ordinal).ToList();
             var related = skus.Count == 1 || relatedBy.Count > 0 && relatedBy.All(field =>
                 media.Select(m => m.Owner?.Text(field)).Distinct(StringComparer.OrdinalIgnoreCase).Count() == 1

@@ -47,21 +47,24 @@ public sealed class StreamedEvaluation(Func<QualityFinding, bool> waived, bool k
         var batch = await MeasuredAsync(rules, setRules, records, context, cancellationToken);
         var batched = await BatchedAsync(rules, setRules, batch, context, cancellationToken);
         var byEntity = rules.GroupBy(r => r.Entity, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        var position = rules.Select((r, i) => (r, i)).ToDictionary(x => x.r, x => x.i, (IEqualityComparer<QualityRuleDefinition>)ReferenceEqualityComparer.Instance);
+        var at = byEntity.ToDictionary(e => e.Key, e => e.Value.Select(r => position[r]).ToArray(), StringComparer.Ordinal);
 
         var scores = new RecordScore?[batch.Count];
         var chunks = (batch.Count + ChunkSize - 1) / ChunkSize;
         var findings = new List<QualityFinding>[chunks];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-        Parallel.For(0, chunks, options, () => context.Profile is null ? null : new Dictionary<string, long>(StringComparer.Ordinal), (chunk, _, ticks) =>
+        Parallel.For(0, chunks, options, () => context.Profile is null ? null : new long[rules.Count], (chunk, _, ticks) =>
         {
             var found = findings[chunk] = [];
             for (var i = chunk * ChunkSize; i < Math.Min(batch.Count, (chunk + 1) * ChunkSize); i++)
                 if (byEntity.TryGetValue(batch[i].Entity, out var ofEntity))
-                    scores[i] = Judge(batch[i], ofEntity, setRules, batched, context, found, ticks);
+                    scores[i] = Judge(batch[i], ofEntity, at[batch[i].Entity], setRules, batched, context, found, ticks);
             return ticks;
         }, ticks =>
         {
-            if (ticks is not null) foreach (var (kind, took) in ticks) context.Profile!.AddTicks(kind, took);
+            if (ticks is null) return;
+            for (var r = 0; r < ticks.Length; r++) context.Profile!.AddTicks(rules[r].Kind, ticks[r]);
         });
 
         foreach (var found in findings) _findings.AddRange(found);
@@ -74,22 +77,23 @@ public sealed class StreamedEvaluation(Func<QualityFinding, bool> waived, bool k
     }
 
     /// <summary>One record's checks, folded in the rules' order as they are made, and its score (null when no rule
-    /// applied to it); its failures go to <paramref name="findings"/>. With <paramref name="ticks"/>, each rule's time is added to its kind's.</summary>
-    private RecordScore? Judge(QualityRecord record, QualityRuleDefinition[] rules, SetRulePass setRules,
+    /// applied to it); its failures go to <paramref name="findings"/>. With <paramref name="ticks"/>, each rule's time is added to its place (<paramref name="positions"/>, in the batch's rules).</summary>
+    private RecordScore? Judge(QualityRecord record, QualityRuleDefinition[] rules, int[] positions, SetRulePass setRules,
         IReadOnlyDictionary<QualityRuleDefinition, Dictionary<QualityRecord, RuleOutcome>> batched, QualityScanContext context,
-        List<QualityFinding> findings, Dictionary<string, long>? ticks)
+        List<QualityFinding> findings, long[]? ticks)
     {
         var tally = new RecordTally(record);
         var checkedByAny = false;
         var started = ticks is null ? 0 : Stopwatch.GetTimestamp();
-        foreach (var rule in rules)
+        for (var r = 0; r < rules.Length; r++)
         {
+            var rule = rules[r];
             double score;
             QualityFinding? finding;
             if (setRules.Judges(rule))
             {
-                var check = setRules.CheckOf(rule, record.Key);
-                if (check is null) { Took(rule); continue; }
+                var check = setRules.CheckOf(rule, record);
+                if (check is null) { Took(r); continue; }
                 (score, finding) = check.Value;
             }
             else
@@ -97,7 +101,7 @@ public sealed class StreamedEvaluation(Func<QualityFinding, bool> waived, bool k
                 RuleOutcome? outcome;
                 if (batched.TryGetValue(rule, out var outcomes)) outcome = outcomes.GetValueOrDefault(record);
                 else outcome = rule.When.Matches(record) ? ((RecordRule)rule.Rule).Judge(record, context) : null;
-                if (outcome is null) { Took(rule); continue; }
+                if (outcome is null) { Took(r); continue; }
                 score = outcome.Score;
                 finding = outcome.Passed ? null : QualityEvaluator.FindingOf(rule, outcome);
             }
@@ -105,16 +109,16 @@ public sealed class StreamedEvaluation(Func<QualityFinding, bool> waived, bool k
             checkedByAny = true;
             tally.Add(rule, isWaived ? 100 : score, failed: finding is not null && !isWaived);
             if (finding is not null) findings.Add(finding);
-            Took(rule);
+            Took(r);
         }
         // A record no rule applied to has no score (it does not count in its domain).
         return checkedByAny ? tally.Score(GradingPolicy.Default) : null;
 
-        void Took(QualityRuleDefinition rule)
+        void Took(int r)
         {
             if (ticks is null) return;
             var now = Stopwatch.GetTimestamp();
-            ticks[rule.Kind] = ticks.GetValueOrDefault(rule.Kind) + now - started;
+            ticks[positions[r]] += now - started;
             started = now;
         }
     }
