@@ -64,7 +64,7 @@ public static class QualityRecordLoader
         var products = Records(ShopModel.Product, await productsRead).Select(p => p with
         {
             Revenue90d = productRevenue.GetValueOrDefault(p.Key),
-            Media = mediaBySku[p.Key].ToList(), TierPrices = tiersBySku[p.Key].ToList(), Translations = translationsBySku[p.Key].ToList(),
+            Media = Of(mediaBySku, p.Key), TierPrices = Of(tiersBySku, p.Key), Translations = Of(translationsBySku, p.Key),
         }).ToDictionary(p => p.Key, StringComparer.Ordinal);
 
         var addressesByAccount = addresses.ToLookup(a => a.Text("account_id") ?? "", StringComparer.Ordinal);
@@ -96,16 +96,28 @@ public static class QualityRecordLoader
     {
         var keys = entity.Keys.Select(k => k.Name).ToArray();
         var records = new List<QualityRecord>(rows.Count);
+        var parts = new string[keys.Length];
         foreach (var row in rows)
-            records.Add(new QualityRecord(entity.Name, keys.Length == 1
-                ? QualityRecord.AsText(row[keys[0]]) ?? ""
-                : string.Join("/", keys.Select(k => QualityRecord.AsText(row[k]) ?? "")), row));
+        {
+            if (keys.Length == 1)
+            {
+                records.Add(new QualityRecord(entity.Name, QualityRecord.AsText(row[keys[0]]) ?? "", row));
+                continue;
+            }
+            for (var i = 0; i < keys.Length; i++) parts[i] = QualityRecord.AsText(row[keys[i]]) ?? "";
+            records.Add(new QualityRecord(entity.Name, string.Join("/", parts), row));
+        }
         return records;
     }
 
     /// <summary>The record with its owner, whose revenue it carries (a contact weighs what its account sells).</summary>
     private static QualityRecord OwnedBy(QualityRecord record, IReadOnlyDictionary<string, QualityRecord> owners, string field) =>
         record.Text(field) is { } key && owners.TryGetValue(key, out var owner) ? record with { Owner = owner, Revenue90d = owner.Revenue90d } : record;
+
+    /// <summary>The records under <paramref name="key"/>; none shares one empty list (the set-level pass reads a
+    /// million products and none of their related rows).</summary>
+    private static IReadOnlyList<QualityRecord> Of(ILookup<string, QualityRecord> lookup, string key) =>
+        lookup.Contains(key) ? lookup[key].ToList() : [];
 
     private static ILookup<string, QualityRecord> BySku(IEnumerable<QualityRecord> records) =>
         records.ToLookup(r => r.Text("sku") ?? "", StringComparer.Ordinal);

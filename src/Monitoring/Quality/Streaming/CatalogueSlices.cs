@@ -76,22 +76,27 @@ public static class CatalogueSlices
         var translationsRead = Children(ShopModel.ProductTranslation, needs.Translations);
         await Task.WhenAll(mediaRead, tiersRead, translationsRead);
 
-        var media = QualityRecordLoader.Records(ShopModel.Media, await mediaRead);
-        var tiers = QualityRecordLoader.Records(ShopModel.TierPrice, await tiersRead);
-        var translations = QualityRecordLoader.Records(ShopModel.ProductTranslation, await translationsRead);
-        var mediaBySku = BySku(media);
-        var tiersBySku = BySku(tiers);
-        var translationsBySku = BySku(translations);
-        var products = QualityRecordLoader.Records(ShopModel.Product, rows).Select(p => p with
+        // Each product is built once with its related rows' lists, and each child once with its owner, as the loader
+        // attaches them (a slice has tens of thousands of children: no copy of each, no lookup tables).
+        var products = new Dictionary<string, Family>(rows.Count, StringComparer.Ordinal);
+        foreach (var product in QualityRecordLoader.Records(ShopModel.Product, rows))
         {
-            Revenue90d = productRevenue.GetValueOrDefault(p.Key),
-            Media = mediaBySku[p.Key].ToList(), TierPrices = tiersBySku[p.Key].ToList(), Translations = translationsBySku[p.Key].ToList(),
-        }).ToDictionary(p => p.Key, StringComparer.Ordinal);
+            var family = new Family();
+            products[product.Key] = family;
+            family.Product = product with
+            {
+                Revenue90d = productRevenue.GetValueOrDefault(product.Key),
+                Media = family.Media, TierPrices = family.TierPrices, Translations = family.Translations,
+            };
+        }
+        var media = Attach(ShopModel.Media, await mediaRead, products, f => f.Media);
+        var tiers = Attach(ShopModel.TierPrice, await tiersRead, products, f => f.TierPrices);
+        Attach(ShopModel.ProductTranslation, await translationsRead, products, f => f.Translations, owned: false);
 
         var records = new List<QualityRecord>();
-        if (needs.Emitted.Contains("product")) records.AddRange(products.Values);
-        if (needs.Emitted.Contains("media")) records.AddRange(media.Select(m => OwnedBy(m, products)));
-        if (needs.Emitted.Contains("tier_price")) records.AddRange(tiers.Select(t => OwnedBy(t, products)));
+        if (needs.Emitted.Contains("product")) records.AddRange(products.Values.Select(f => f.Product));
+        if (needs.Emitted.Contains("media")) records.AddRange(media);
+        if (needs.Emitted.Contains("tier_price")) records.AddRange(tiers);
         return new Slice(records, upTo, last);
     }
 
@@ -105,11 +110,32 @@ public static class CatalogueSlices
         return records;
     }
 
-    /// <summary>As the loader attaches them: the owner product when the SKU names one of the slice (a SKU in the
-    /// slice's range that is not there is no product at all).</summary>
-    private static QualityRecord OwnedBy(QualityRecord record, IReadOnlyDictionary<string, QualityRecord> products) =>
-        record.Text("sku") is { } sku && products.TryGetValue(sku, out var owner) ? record with { Owner = owner, Revenue90d = owner.Revenue90d } : record;
+    /// <summary>A product of the slice and the lists of its related rows, filled as they are read.</summary>
+    private sealed class Family
+    {
+        public QualityRecord Product = null!;
+        public readonly List<QualityRecord> Media = [];
+        public readonly List<QualityRecord> TierPrices = [];
+        public readonly List<QualityRecord> Translations = [];
+    }
 
-    private static ILookup<string, QualityRecord> BySku(IEnumerable<QualityRecord> records) =>
-        records.ToLookup(r => r.Text("sku") ?? "", StringComparer.Ordinal);
+    /// <summary>The child records, each in its product's list (<paramref name="list"/>) and, when
+    /// <paramref name="owned"/>, with its owner product and its revenue, as the loader attaches them: a SKU in the
+    /// slice's range that is not there is no product at all.</summary>
+    private static List<QualityRecord> Attach(ShopEntity entity, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows,
+        Dictionary<string, Family> products, Func<Family, List<QualityRecord>> list, bool owned = true)
+    {
+        var records = new List<QualityRecord>(rows.Count);
+        foreach (var child in QualityRecordLoader.Records(entity, rows))
+        {
+            var record = child;
+            if (child.Text("sku") is { } sku && products.TryGetValue(sku, out var family))
+            {
+                if (owned) record = new QualityRecord(child.Entity, child.Key, child.Values) { Owner = family.Product, Revenue90d = family.Product.Revenue90d };
+                list(family).Add(record);
+            }
+            records.Add(record);
+        }
+        return records;
+    }
 }

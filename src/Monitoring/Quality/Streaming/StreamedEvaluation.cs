@@ -50,7 +50,8 @@ public sealed class StreamedEvaluation(Func<QualityFinding, bool> waived, bool k
         var position = rules.Select((r, i) => (r, i)).ToDictionary(x => x.r, x => x.i, (IEqualityComparer<QualityRuleDefinition>)ReferenceEqualityComparer.Instance);
         var at = byEntity.ToDictionary(e => e.Key, e => e.Value.Select(r => position[r]).ToArray(), StringComparer.Ordinal);
 
-        var scores = new RecordScore?[batch.Count];
+        var tallies = new RecordTally?[batch.Count];
+        var scores = keepScores ? new RecordScore?[batch.Count] : null;
         var chunks = (batch.Count + ChunkSize - 1) / ChunkSize;
         var findings = new List<QualityFinding>[chunks];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
@@ -59,7 +60,10 @@ public sealed class StreamedEvaluation(Func<QualityFinding, bool> waived, bool k
             var found = findings[chunk] = [];
             for (var i = chunk * ChunkSize; i < Math.Min(batch.Count, (chunk + 1) * ChunkSize); i++)
                 if (byEntity.TryGetValue(batch[i].Entity, out var ofEntity))
-                    scores[i] = Judge(batch[i], ofEntity, at[batch[i].Entity], setRules, batched, context, found, ticks);
+                {
+                    tallies[i] = Judge(batch[i], ofEntity, at[batch[i].Entity], setRules, batched, context, found, ticks);
+                    if (scores is not null) scores[i] = tallies[i]?.Score(GradingPolicy.Default);
+                }
             return ticks;
         }, ticks =>
         {
@@ -68,17 +72,20 @@ public sealed class StreamedEvaluation(Func<QualityFinding, bool> waived, bool k
         });
 
         foreach (var found in findings) _findings.AddRange(found);
-        foreach (var score in scores)
+        // In the records' order, as a sequential scan adds them.
+        for (var i = 0; i < tallies.Length; i++)
         {
-            if (score is null) continue;
-            Domains.Add(score);
-            _scores?.Add(score);
+            if (scores?[i] is { } score)
+            {
+                Domains.Add(score);
+                _scores!.Add(score);
+            }
+            else tallies[i]?.AddTo(Domains, GradingPolicy.Default);
         }
     }
 
-    /// <summary>One record's checks, folded in the rules' order as they are made, and its score (null when no rule
-    /// applied to it); its failures go to <paramref name="findings"/>. With <paramref name="ticks"/>, each rule's time is added to its place (<paramref name="positions"/>, in the batch's rules).</summary>
-    private RecordScore? Judge(QualityRecord record, QualityRuleDefinition[] rules, int[] positions, SetRulePass setRules,
+    /// <summary>One record's checks, folded in the rules' order as they are made (null when no rule applied to it); its failures go to <paramref name="findings"/>. With <paramref name="ticks"/>, each rule's time is added to its place (<paramref name="positions"/>, in the batch's rules).</summary>
+    private RecordTally? Judge(QualityRecord record, QualityRuleDefinition[] rules, int[] positions, SetRulePass setRules,
         IReadOnlyDictionary<QualityRuleDefinition, Dictionary<QualityRecord, RuleOutcome>> batched, QualityScanContext context,
         List<QualityFinding> findings, long[]? ticks)
     {
@@ -112,7 +119,7 @@ public sealed class StreamedEvaluation(Func<QualityFinding, bool> waived, bool k
             Took(r);
         }
         // A record no rule applied to has no score (it does not count in its domain).
-        return checkedByAny ? tally.Score(GradingPolicy.Default) : null;
+        return checkedByAny ? tally : null;
 
         void Took(int r)
         {
