@@ -14,14 +14,29 @@ public abstract class RecordRule : IQualityRule
         foreach (var record in records)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (Judge(record, context) is { } outcome) outcomes.Add(outcome);
+            if (Outcome(record, context) is not { } outcome) continue;
+            outcomes.Add(ReferenceEquals(outcome, SharedPass) ? RuleOutcome.Pass(record) : outcome);
         }
         return Task.FromResult<IReadOnlyList<RuleOutcome>>(outcomes);
     }
 
-    /// <summary>The outcome on one record, or null when the rule does not apply to it; a check that throws is that
-    /// record's failure. A streamed scan judges each record by all its rules in turn rather than each rule on a list.</summary>
-    public RuleOutcome? Judge(QualityRecord record, QualityScanContext context)
+    /// <summary>The verdict on one record, or null when the rule does not apply to it; a check that throws is that
+    /// record's failure. A streamed scan judges each record by all its rules in turn rather than each rule on a list,
+    /// and a pass costs it no object.</summary>
+    public RuleVerdict? Judge(QualityRecord record, QualityScanContext context) => Outcome(record, context) switch
+    {
+        null => null,
+        { Passed: true } outcome => new RuleVerdict(outcome.Score, null),
+        var outcome => new RuleVerdict(outcome.Score, outcome),
+    };
+
+    /// <summary>A pass, as the kinds return it: one outcome shared by every pass of every record (a full scan makes
+    /// tens of millions), replaced by the record's own <see cref="RuleOutcome.Pass"/> where outcomes are listed.</summary>
+    protected static RuleOutcome Pass(QualityRecord record) => SharedPass;
+
+    private static readonly RuleOutcome SharedPass = new(new QualityRecord("", "", new Dictionary<string, object?>()), 100);
+
+    private RuleOutcome? Outcome(QualityRecord record, QualityScanContext context)
     {
         try { return Check(record, context); }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -50,7 +50,7 @@ public sealed class TierPriceRule(IReadOnlySet<string>? priceLists, bool checkMo
             if (checkMultiple && multiple is > 1 && min % multiple != 0)
                 return RuleOutcome.Fail(record, "min_qty", At(), $"tier not a multiple of the order multiple {Show(multiple.Value)}");
         }
-        return RuleOutcome.Pass(record);
+        return Pass(record);
     }
 
     private readonly record struct Tier(string List, decimal Min, decimal Price, int Given);

@@ -105,12 +105,13 @@ public sealed class StreamedEvaluation(Func<QualityFinding, bool> waived, bool k
             }
             else
             {
-                RuleOutcome? outcome;
-                if (batched.TryGetValue(rule, out var outcomes)) outcome = outcomes.GetValueOrDefault(record);
-                else outcome = rule.When.Matches(record) ? ((RecordRule)rule.Rule).Judge(record, context) : null;
-                if (outcome is null) { Took(r); continue; }
-                score = outcome.Score;
-                finding = outcome.Passed ? null : QualityEvaluator.FindingOf(rule, outcome);
+                RuleVerdict? verdict;
+                if (batched.TryGetValue(rule, out var outcomes))
+                    verdict = outcomes.GetValueOrDefault(record) is { } outcome ? new RuleVerdict(outcome.Score, outcome.Passed ? null : outcome) : null;
+                else verdict = rule.When.Matches(record) ? ((RecordRule)rule.Rule).Judge(record, context) : null;
+                if (verdict is not { } judged) { Took(r); continue; }
+                score = judged.Score;
+                finding = judged.Failure is { } failure ? QualityEvaluator.FindingOf(rule, failure) : null;
             }
             var isWaived = finding is not null && waived(finding);
             checkedByAny = true;
