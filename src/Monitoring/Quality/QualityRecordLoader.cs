@@ -61,10 +61,10 @@ public static class QualityRecordLoader
         var mediaBySku = BySku(media);
         var tiersBySku = BySku(tiers);
         var translationsBySku = BySku(translations);
-        var products = Records(ShopModel.Product, await productsRead).Select(p => p with
+        var products = Records(ShopModel.Product, await productsRead, (key, row) => new QualityRecord(ShopModel.Product.Name, key, row)
         {
-            Revenue90d = productRevenue.GetValueOrDefault(p.Key),
-            Media = Of(mediaBySku, p.Key), TierPrices = Of(tiersBySku, p.Key), Translations = Of(translationsBySku, p.Key),
+            Revenue90d = productRevenue.GetValueOrDefault(key),
+            Media = Of(mediaBySku, key), TierPrices = Of(tiersBySku, key), Translations = Of(translationsBySku, key),
         }).ToDictionary(p => p.Key, StringComparer.Ordinal);
 
         var addressesByAccount = addresses.ToLookup(a => a.Text("account_id") ?? "", StringComparer.Ordinal);
@@ -92,7 +92,13 @@ public static class QualityRecordLoader
     }
 
     /// <summary>The records of a table; a composite key is its parts joined by '/' (<c>SKU-1/pro/10</c>).</summary>
-    public static IReadOnlyList<QualityRecord> Records(ShopEntity entity, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows)
+    public static IReadOnlyList<QualityRecord> Records(ShopEntity entity, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows) =>
+        Records(entity, rows, (key, row) => new QualityRecord(entity.Name, key, row));
+
+    /// <summary>The records of a table, each made by <paramref name="make"/> from its key and row: a streamed scan
+    /// builds a record with its related rows or owner at once rather than copying it.</summary>
+    public static List<QualityRecord> Records(ShopEntity entity, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows,
+        Func<string, IReadOnlyDictionary<string, object?>, QualityRecord> make)
     {
         var keys = entity.Keys.Select(k => k.Name).ToArray();
         var records = new List<QualityRecord>(rows.Count);
@@ -101,11 +107,11 @@ public static class QualityRecordLoader
         {
             if (keys.Length == 1)
             {
-                records.Add(new QualityRecord(entity.Name, QualityRecord.AsText(row[keys[0]]) ?? "", row));
+                records.Add(make(QualityRecord.AsText(row[keys[0]]) ?? "", row));
                 continue;
             }
             for (var i = 0; i < keys.Length; i++) parts[i] = QualityRecord.AsText(row[keys[i]]) ?? "";
-            records.Add(new QualityRecord(entity.Name, string.Join("/", parts), row));
+            records.Add(make(string.Join("/", parts), row));
         }
         return records;
     }

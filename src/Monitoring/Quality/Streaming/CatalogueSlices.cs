@@ -82,22 +82,22 @@ public static class CatalogueSlices
         // Each product is built once with its related rows' lists, and each child once with its owner, as the loader
         // attaches them (a slice has tens of thousands of children: no copy of each, no lookup tables).
         var products = new Dictionary<string, Family>(rows.Count, StringComparer.Ordinal);
-        foreach (var product in QualityRecordLoader.Records(ShopModel.Product, rows))
+        var productRecords = QualityRecordLoader.Records(ShopModel.Product, rows, (key, row) =>
         {
             var family = new Family();
-            products[product.Key] = family;
-            family.Product = product with
+            products[key] = family;
+            return family.Product = new QualityRecord(ShopModel.Product.Name, key, row)
             {
-                Revenue90d = productRevenue.GetValueOrDefault(product.Key),
+                Revenue90d = productRevenue.GetValueOrDefault(key),
                 Media = family.Media, TierPrices = family.TierPrices, Translations = family.Translations,
             };
-        }
+        });
         var media = Attach(ShopModel.Media, await mediaRead, products, f => f.Media);
         var tiers = Attach(ShopModel.TierPrice, await tiersRead, products, f => f.TierPrices);
         Attach(ShopModel.ProductTranslation, await translationsRead, products, f => f.Translations, owned: false);
 
         var records = new List<QualityRecord>();
-        if (needs.Emitted.Contains("product")) records.AddRange(products.Values.Select(f => f.Product));
+        if (needs.Emitted.Contains("product")) records.AddRange(productRecords);
         if (needs.Emitted.Contains("media")) records.AddRange(media);
         if (needs.Emitted.Contains("tier_price")) records.AddRange(tiers);
         return new Slice(records, upTo, last);
@@ -128,17 +128,15 @@ public static class CatalogueSlices
     private static List<QualityRecord> Attach(ShopEntity entity, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows,
         Dictionary<string, Family> products, Func<Family, List<QualityRecord>> list, bool owned = true)
     {
-        var records = new List<QualityRecord>(rows.Count);
-        foreach (var child in QualityRecordLoader.Records(entity, rows))
+        return QualityRecordLoader.Records(entity, rows, (key, row) =>
         {
-            var record = child;
-            if (child.Text("sku") is { } sku && products.TryGetValue(sku, out var family))
-            {
-                if (owned) record = new QualityRecord(child.Entity, child.Key, child.Values) { Owner = family.Product, Revenue90d = family.Product.Revenue90d };
-                list(family).Add(record);
-            }
-            records.Add(record);
-        }
-        return records;
+            if (QualityRecord.AsText(row.GetValueOrDefault("sku")) is not { } sku || !products.TryGetValue(sku, out var family))
+                return new QualityRecord(entity.Name, key, row);
+            var record = owned
+                ? new QualityRecord(entity.Name, key, row) { Owner = family.Product, Revenue90d = family.Product.Revenue90d }
+                : new QualityRecord(entity.Name, key, row);
+            list(family).Add(record);
+            return record;
+        });
     }
 }
