@@ -16,10 +16,13 @@ public static class QualityRecordLoader
     /// <summary>Loads every record the rules need, or with <paramref name="changes"/> only the changed ones (the
     /// reference sets and revenues are still whole). With <paramref name="columns"/>, only the tables it names are
     /// read, each with only the fields it lists (null: every field): the few columns the set-level rules of a streamed
-    /// scan read. With <paramref name="referenceSets"/>, those sets are used instead of being read.</summary>
+    /// scan read. With <paramref name="referenceSets"/>, those sets are used instead of being read. Without
+    /// <paramref name="attachToProducts"/>, products do not get their media, tier prices and translations (the
+    /// set-level pass reads media for the media rules, and its product rules do not read them).</summary>
     public static async Task<Loaded> LoadAsync(SqlShopRecords shop, IReadOnlyList<QualityRuleDefinition> rules, DateTimeOffset revenueSince,
         CancellationToken cancellationToken, Incremental.QualityChangeSet? changes = null,
-        IReadOnlyDictionary<string, IReadOnlySet<string>?>? columns = null, IReadOnlyDictionary<string, IReadOnlySet<string>>? referenceSets = null)
+        IReadOnlyDictionary<string, IReadOnlySet<string>?>? columns = null, IReadOnlyDictionary<string, IReadOnlySet<string>>? referenceSets = null,
+        bool attachToProducts = true)
     {
         var wanted = rules.Select(r => r.Entity).ToHashSet(StringComparer.Ordinal);
         var needsSets = referenceSets is null && rules.Any(r => r.Kind is "reference" or "unused_media");
@@ -58,9 +61,9 @@ public static class QualityRecordLoader
         var translations = Records(ShopModel.ProductTranslation, await translationsRead);
         var addresses = Records(ShopModel.Address, await addressesRead);
 
-        var mediaBySku = BySku(media);
-        var tiersBySku = BySku(tiers);
-        var translationsBySku = BySku(translations);
+        var mediaBySku = BySku(attachToProducts ? media : []);
+        var tiersBySku = BySku(attachToProducts ? tiers : []);
+        var translationsBySku = BySku(attachToProducts ? translations : []);
         var products = Records(ShopModel.Product, await productsRead, (key, row) => new QualityRecord(ShopModel.Product.Name, key, row)
         {
             Revenue90d = productRevenue.GetValueOrDefault(key),

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Monitoring.Quality.Rules;
 
 /// <summary>
@@ -22,29 +20,17 @@ public sealed class SharedImageRule(IReadOnlyList<string> relatedBy) : SetRule
 
     protected override IEnumerable<RuleOutcome> CheckAll(IReadOnlyList<QualityRecord> records, QualityScanContext context)
     {
-        // As a GroupBy by URL would give them (groups in the order of their first medium, media in order), but only a
-        // URL used more than once gets a list: nearly every URL is used once.
-        var urls = new string?[records.Count];
-        var groups = new Dictionary<string, (int First, List<int>? Holders)>(StringComparer.Ordinal);
-        for (var i = 0; i < records.Count; i++)
+        // As a GroupBy by URL would give them (groups in the order of their first medium, media in order), grouped by
+        // the URLs' hashes (KeyGroups): nearly every URL is used once.
+        foreach (var group in KeyGroups.Of(records.Count, i => records[i].Text("url") is { } url && records[i].HasText("sku")
+                     ? url.Trim().TrimEnd('/').ToLowerInvariant() : null))
         {
-            if (records[i].Text("url") is not { } raw || !records[i].HasText("sku")) continue;
-            var url = urls[i] = raw.Trim().TrimEnd('/').ToLowerInvariant();
-            ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, url, out var seen);
-            if (!seen) group = (i, null);
-            else (group.Holders ??= [group.First]).Add(i);
-        }
-        for (var i = 0; i < records.Count; i++)
-        {
-            if (urls[i] is not { } url) continue;
-            var (first, holders) = groups[url];
-            if (first != i) continue;
-            if (holders is null)
+            if (group.Count == 1)
             {
-                yield return RuleOutcome.Pass(records[i]);
+                yield return RuleOutcome.Pass(records[group[0]]);
                 continue;
             }
-            var media = holders.Select(h => records[h]).ToList();
+            var media = group.Select(h => records[h]).ToList();
             var skus = media.Select(m => m.Text("sku")!).Distinct(StringComparer.Ordinal).ToList();
             var related = skus.Count == 1 || relatedBy.Count > 0 && relatedBy.All(field =>
                 media.Select(m => m.Owner?.Text(field)).Distinct(StringComparer.OrdinalIgnoreCase).Count() == 1

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Monitoring.Quality.Validators;
 
 namespace Monitoring.Quality.Rules;
@@ -35,30 +34,17 @@ public sealed class UniqueRule(IReadOnlyList<string> fields, Func<string, string
 
     protected override IEnumerable<RuleOutcome> CheckAll(IReadOnlyList<QualityRecord> records, QualityScanContext context)
     {
-        // The outcomes come as a GroupBy would give them (groups in the order of their first record, records in order),
-        // but only a shared value gets a list of its holders: a million products have nearly a million values.
+        // The outcomes come as a GroupBy would give them (groups in the order of their first record, records in order);
+        // the keys are grouped by their hashes (KeyGroups), a million products have nearly a million values.
         var field = string.Join(", ", fields);
-        var keys = new string?[records.Count];
-        var groups = new Dictionary<string, (int First, List<int>? Holders)>(StringComparer.Ordinal);
-        for (var i = 0; i < records.Count; i++)
+        foreach (var group in KeyGroups.Of(records.Count, i => KeyOf(records[i])))
         {
-            if (KeyOf(records[i]) is not { } key) continue;
-            keys[i] = key;
-            ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, key, out var seen);
-            if (!seen) group = (i, null);
-            else (group.Holders ??= [group.First]).Add(i);
-        }
-        for (var i = 0; i < records.Count; i++)
-        {
-            if (keys[i] is not { } key) continue;
-            var (first, holders) = groups[key];
-            if (first != i) continue;
-            if (holders is null)
+            if (group.Count == 1)
             {
-                yield return RuleOutcome.Pass(records[i]);
+                yield return RuleOutcome.Pass(records[group[0]]);
                 continue;
             }
-            var holding = holders.Select(h => records[h]).ToList();
+            var holding = group.Select(h => records[h]).ToList();
             foreach (var record in holding)
                 yield return RuleOutcome.Fail(record, field, string.Join(" / ", fields.Select(record.Text)),
                     Others(holding.Where(o => o.Key != record.Key)));

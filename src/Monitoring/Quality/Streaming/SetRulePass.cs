@@ -30,8 +30,9 @@ public sealed class SetRulePass
     {
         var setRules = rules.Where(r => r.Rule.IsSetLevel).ToList();
         if (setRules.Count == 0) return None;
+        // Products get their related rows only for a set-level product rule that declares no columns (it may read them).
         var loaded = await QualityRecordLoader.LoadAsync(shop, setRules, revenueSince, cancellationToken, columns: Columns(setRules),
-            referenceSets: context.ReferenceSets);
+            referenceSets: context.ReferenceSets, attachToProducts: setRules.Any(r => r.Entity == "product" && r.Rule is not SetRule));
         var byEntity = loaded.Records.ToLookup(r => r.Entity, StringComparer.Ordinal);
         var pass = new SetRulePass();
         var judged = new Judged[setRules.Count];
