@@ -11,7 +11,10 @@ internal static class KeyGroups
 {
     /// <summary>The groups: each record's index with the indices of its group (one element for a key held once),
     /// yielded at the group's first record; records whose key is null are in none.</summary>
-    public static IEnumerable<IReadOnlyList<int>> Of(int count, Func<int, string?> keyOf)
+    public static IEnumerable<IReadOnlyList<int>> Of(int count, Func<int, string?> keyOf) => Of(count, keyOf, Hash);
+
+    /// <summary>As <see cref="Of(int, Func{int, string?})"/> with another hash (a test gives one that collides).</summary>
+    internal static IEnumerable<IReadOnlyList<int>> Of(int count, Func<int, string?> keyOf, Func<string, long> hashOf)
     {
         var hashes = new long[count];
         var keyed = new bool[count];
@@ -19,7 +22,7 @@ internal static class KeyGroups
         for (var i = 0; i < count; i++)
         {
             if (keyOf(i) is not { } key) continue;
-            var hash = hashes[i] = Hash(key);
+            var hash = hashes[i] = hashOf(key);
             keyed[i] = true;
             ref var group = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byHash, hash, out var seen);
             if (!seen) group = (i, null);
