@@ -32,6 +32,14 @@ public static class QualityBenchmark
     /// which a busy shared machine inflates less.</summary>
     private sealed record Step(string Name, List<double> Seconds, List<double> CpuSeconds)
     {
+        /// <summary>PostgreSQL's CPU seconds over the same time (<see cref="PostgresCpu"/>), when readable.</summary>
+        public List<double> PostgresCpuSeconds { get; } = [];
+
+        /// <summary>This process's garbage-collection pauses over the same time, the collections by generation and the bytes allocated.</summary>
+        public List<(double Seconds, int Gen0, int Gen1, int Gen2, double AllocatedGiB)> Gc { get; } = [];
+
+        public double? MedianPostgresCpu => PostgresCpuSeconds.Count == 0 ? null : PostgresCpuSeconds.Order().ElementAt(PostgresCpuSeconds.Count / 2);
+
         public double Median => Seconds.Order().ElementAt(Seconds.Count / 2);
         public double MedianCpu => CpuSeconds.Order().ElementAt(CpuSeconds.Count / 2);
     }
@@ -68,15 +76,15 @@ public static class QualityBenchmark
             for (var run = 1; run <= options.Runs; run++)
             {
                 await ExecuteAsync(connectionString, "TRUNCATE quality_findings, quality_scores");
-                rowsRead = await TimeAsync(read, () => ReadSequentiallyAsync(connectionString, now - QualityScanner.RevenueWindow));
-                firstReport = await TimeAsync(first, () => scanner.ScanAsync(rules, CancellationToken.None));
+                rowsRead = await TimeAsync(read, () => ReadSequentiallyAsync(connectionString, now - QualityScanner.RevenueWindow), server.PostmasterPid);
+                firstReport = await TimeAsync(first, () => scanner.ScanAsync(rules, CancellationToken.None), server.PostmasterPid);
                 // Printed at once: at a million products the second scan takes as long again.
-                Console.Error.WriteLine($"  run {run}/{options.Runs}: first scan {first.Seconds[^1]:0.00} s, {first.CpuSeconds[^1]:0.0} CPU s ({Phases(firstReport)}), " +
+                Console.Error.WriteLine($"  run {run}/{options.Runs}: first scan {first.Seconds[^1]:0.00} s, {first.CpuSeconds[^1]:0.0} CPU s, {Extra(first)} ({Phases(firstReport)}), " +
                                         $"{string.Join(", ", firstReport.Transitions.Select(t => $"{t.Key} {t.Value}"))}, " +
                                         $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB, load average {LoadAverage()}");
-                secondReport = await TimeAsync(second, () => scanner.ScanAsync(rules, CancellationToken.None));
+                secondReport = await TimeAsync(second, () => scanner.ScanAsync(rules, CancellationToken.None), server.PostmasterPid);
                 Console.Error.WriteLine($"  run {run}/{options.Runs}: read {read.Seconds[^1]:0.00} s, first scan {first.Seconds[^1]:0.00} s, {first.CpuSeconds[^1]:0.0} CPU s " +
-                                        $"({Phases(firstReport)}), second scan {second.Seconds[^1]:0.00} s ({Phases(secondReport)})");
+                                        $"({Phases(firstReport)}), second scan {second.Seconds[^1]:0.00} s, {second.CpuSeconds[^1]:0.0} CPU s, {Extra(second)} ({Phases(secondReport)})");
                 await CheckAsync(connectionString, firstReport!, secondReport!);
             }
 
@@ -90,7 +98,8 @@ public static class QualityBenchmark
             {
                 options.Products, options.Runs, Rules = rules.Count, Machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}",
                 generator.Rows, RowsRead = rowsRead, Findings = findings,
-                Steps = new[] { read, first, second }.Select(s => new { s.Name, s.Seconds, s.Median, s.CpuSeconds, s.MedianCpu, RowsPerSecond = rowsRead / s.Median }),
+                Steps = new[] { read, first, second }.Select(s => new { s.Name, s.Seconds, s.Median, s.CpuSeconds, s.MedianCpu, s.PostgresCpuSeconds,
+                    GcPauseSeconds = s.Gc.Select(g => g.Seconds), RowsPerSecond = rowsRead / s.Median }),
                 FirstScanPhases = firstReport!.Phases.Select(p => new { p.Phase, Seconds = p.Took.TotalSeconds }),
                 SecondScanPhases = secondReport!.Phases.Select(p => new { p.Phase, Seconds = p.Took.TotalSeconds }),
             }, new JsonSerializerOptions { WriteIndented = true }));
@@ -103,16 +112,21 @@ public static class QualityBenchmark
         }
     }
 
-    private static async Task<T> TimeAsync<T>(Step step, Func<Task<T>> action)
+    private static async Task<T> TimeAsync<T>(Step step, Func<Task<T>> action, int? postmaster)
     {
         // Each measurement starts from a collected heap, so that one run's garbage is not billed to the next.
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var database = PostgresCpu.Seconds(postmaster);
+        var (pause, gen0, gen1, gen2, allocated) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalAllocatedBytes());
         var clock = Stopwatch.StartNew();
         var result = await action();
         step.Seconds.Add(clock.Elapsed.TotalSeconds);
         step.CpuSeconds.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
+        if (database is not null && PostgresCpu.Seconds(postmaster) is { } after) step.PostgresCpuSeconds.Add(after - database.Value);
+        step.Gc.Add(((GC.GetTotalPauseDuration() - pause).TotalSeconds, GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2,
+            (GC.GetTotalAllocatedBytes() - allocated) / 1073741824.0));
         return result;
     }
 
@@ -136,6 +150,11 @@ public static class QualityBenchmark
         }
         static string Show(QualityScanReport r) => string.Join(", ", r.Transitions.Select(t => $"{t.Key} {t.Value}"));
     }
+
+    /// <summary>PostgreSQL's CPU and the garbage collector's pauses of a step's last run.</summary>
+    private static string Extra(Step step) =>
+        (step.PostgresCpuSeconds.Count > 0 ? $"PostgreSQL {step.PostgresCpuSeconds[^1]:0.0} CPU s, " : "") +
+        $"GC pauses {step.Gc[^1].Seconds:0.0} s ({step.Gc[^1].Gen0}/{step.Gc[^1].Gen1}/{step.Gc[^1].Gen2} collections of gen 0/1/2, {step.Gc[^1].AllocatedGiB:0.00} GiB allocated)";
 
     private static string Phases(QualityScanReport? report) =>
         report is null ? "" : string.Join(", ", report.Phases.Select(p => $"{p.Phase} {p.Took.TotalSeconds:0.0}"));
@@ -203,11 +222,11 @@ public static class QualityBenchmark
                           $"median of {options.Runs} run(s), {Environment.ProcessorCount} cores");
         Console.WriteLine("  rows: " + string.Join(", ", generator.Rows.Select(r => $"{r.Key} {r.Value:N0}")));
         Console.WriteLine($"  rows read by the scan and by the baseline: {rowsRead:N0}; records evaluated: {first.Records:N0}");
-        Console.WriteLine($"  {"step",-46} {"seconds",8} {"rows/s",12} {"vs read",8} {"CPU s",8} {"CPU vs read",12}");
+        Console.WriteLine($"  {"step",-46} {"seconds",8} {"rows/s",12} {"vs read",8} {"CPU s",8} {"CPU vs read",12} {"PG CPU s",9} {"GC pauses s",12}");
         foreach (var step in steps)
             Console.WriteLine($"  {step.Name,-46} {step.Median,8:0.00} {rowsRead / step.Median,12:N0} {F(step.Median / baseline.Median),8} " +
-                              $"{step.MedianCpu,8:0.00} {F(step.MedianCpu / baseline.MedianCpu),12}");
-        Console.WriteLine("  (CPU s: this process's user + system time; PostgreSQL's own work is not in it)");
+                              $"{step.MedianCpu,8:0.00} {F(step.MedianCpu / baseline.MedianCpu),12} {step.MedianPostgresCpu,9:0.00} {step.Gc[^1].Seconds,12:0.00}");
+        Console.WriteLine("  (CPU s: this process's user + system time; PG CPU s: the PostgreSQL server's (its backends'); GC pauses: this process's, last run)");
         Console.WriteLine($"  first scan phases (last run): {Phases(first)}");
         Console.WriteLine($"  second scan phases (last run): {Phases(second)}");
         var withFinding = findings.GetValueOrDefault("products with a finding");

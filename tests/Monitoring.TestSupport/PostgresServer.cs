@@ -32,6 +32,12 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>True when this object started the server and so owns (and stops) it.</summary>
     public bool IsThrowaway => _dataRoot is not null;
 
+    /// <summary>The process id of the throwaway server's postmaster (its backends are its children), while it runs;
+    /// null for an external server. The benchmarks measure the database's own CPU time through it.</summary>
+    public int? PostmasterPid =>
+        _dataRoot is not null && File.Exists(Path.Combine(_dataRoot, "data", "postmaster.pid"))
+        && int.TryParse(File.ReadLines(Path.Combine(_dataRoot, "data", "postmaster.pid")).FirstOrDefault(), out var pid) ? pid : null;
+
     public static async Task<PostgresServer> StartAsync()
     {
         var external = Environment.GetEnvironmentVariable(EnvironmentVariable);

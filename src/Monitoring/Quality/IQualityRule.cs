@@ -36,6 +36,10 @@ public sealed record RuleOutcome(QualityRecord Record, double Score, string? Fie
     }
 }
 
+/// <summary>A record rule's verdict on one record (<see cref="Rules.RecordRule.Judge"/>): its score, and the failed
+/// outcome (null for a pass).</summary>
+public readonly record struct RuleVerdict(double Score, RuleOutcome? Failure);
+
 /// <summary>What a scan gives every rule besides the records.</summary>
 public sealed record QualityScanContext
 {

@@ -16,10 +16,13 @@ public static class QualityRecordLoader
     /// <summary>Loads every record the rules need, or with <paramref name="changes"/> only the changed ones (the
     /// reference sets and revenues are still whole). With <paramref name="columns"/>, only the tables it names are
     /// read, each with only the fields it lists (null: every field): the few columns the set-level rules of a streamed
-    /// scan read. With <paramref name="referenceSets"/>, those sets are used instead of being read.</summary>
+    /// scan read. With <paramref name="referenceSets"/>, those sets are used instead of being read. Without
+    /// <paramref name="attachToProducts"/>, products do not get their media, tier prices and translations (the
+    /// set-level pass reads media for the media rules, and its product rules do not read them).</summary>
     public static async Task<Loaded> LoadAsync(SqlShopRecords shop, IReadOnlyList<QualityRuleDefinition> rules, DateTimeOffset revenueSince,
         CancellationToken cancellationToken, Incremental.QualityChangeSet? changes = null,
-        IReadOnlyDictionary<string, IReadOnlySet<string>?>? columns = null, IReadOnlyDictionary<string, IReadOnlySet<string>>? referenceSets = null)
+        IReadOnlyDictionary<string, IReadOnlySet<string>?>? columns = null, IReadOnlyDictionary<string, IReadOnlySet<string>>? referenceSets = null,
+        bool attachToProducts = true)
     {
         var wanted = rules.Select(r => r.Entity).ToHashSet(StringComparer.Ordinal);
         var needsSets = referenceSets is null && rules.Any(r => r.Kind is "reference" or "unused_media");
@@ -58,13 +61,13 @@ public static class QualityRecordLoader
         var translations = Records(ShopModel.ProductTranslation, await translationsRead);
         var addresses = Records(ShopModel.Address, await addressesRead);
 
-        var mediaBySku = BySku(media);
-        var tiersBySku = BySku(tiers);
-        var translationsBySku = BySku(translations);
-        var products = Records(ShopModel.Product, await productsRead).Select(p => p with
+        var mediaBySku = BySku(attachToProducts ? media : []);
+        var tiersBySku = BySku(attachToProducts ? tiers : []);
+        var translationsBySku = BySku(attachToProducts ? translations : []);
+        var products = Records(ShopModel.Product, await productsRead, (key, row) => new QualityRecord(ShopModel.Product.Name, key, row)
         {
-            Revenue90d = productRevenue.GetValueOrDefault(p.Key),
-            Media = mediaBySku[p.Key].ToList(), TierPrices = tiersBySku[p.Key].ToList(), Translations = translationsBySku[p.Key].ToList(),
+            Revenue90d = productRevenue.GetValueOrDefault(key),
+            Media = Of(mediaBySku, key), TierPrices = Of(tiersBySku, key), Translations = Of(translationsBySku, key),
         }).ToDictionary(p => p.Key, StringComparer.Ordinal);
 
         var addressesByAccount = addresses.ToLookup(a => a.Text("account_id") ?? "", StringComparer.Ordinal);
@@ -92,20 +95,38 @@ public static class QualityRecordLoader
     }
 
     /// <summary>The records of a table; a composite key is its parts joined by '/' (<c>SKU-1/pro/10</c>).</summary>
-    public static IReadOnlyList<QualityRecord> Records(ShopEntity entity, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows)
+    public static IReadOnlyList<QualityRecord> Records(ShopEntity entity, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows) =>
+        Records(entity, rows, (key, row) => new QualityRecord(entity.Name, key, row));
+
+    /// <summary>The records of a table, each made by <paramref name="make"/> from its key and row: a streamed scan
+    /// builds a record with its related rows or owner at once rather than copying it.</summary>
+    public static List<QualityRecord> Records(ShopEntity entity, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows,
+        Func<string, IReadOnlyDictionary<string, object?>, QualityRecord> make)
     {
         var keys = entity.Keys.Select(k => k.Name).ToArray();
         var records = new List<QualityRecord>(rows.Count);
+        var parts = new string[keys.Length];
         foreach (var row in rows)
-            records.Add(new QualityRecord(entity.Name, keys.Length == 1
-                ? QualityRecord.AsText(row[keys[0]]) ?? ""
-                : string.Join("/", keys.Select(k => QualityRecord.AsText(row[k]) ?? "")), row));
+        {
+            if (keys.Length == 1)
+            {
+                records.Add(make(QualityRecord.AsText(row[keys[0]]) ?? "", row));
+                continue;
+            }
+            for (var i = 0; i < keys.Length; i++) parts[i] = QualityRecord.AsText(row[keys[i]]) ?? "";
+            records.Add(make(string.Join("/", parts), row));
+        }
         return records;
     }
 
     /// <summary>The record with its owner, whose revenue it carries (a contact weighs what its account sells).</summary>
     private static QualityRecord OwnedBy(QualityRecord record, IReadOnlyDictionary<string, QualityRecord> owners, string field) =>
         record.Text(field) is { } key && owners.TryGetValue(key, out var owner) ? record with { Owner = owner, Revenue90d = owner.Revenue90d } : record;
+
+    /// <summary>The records under <paramref name="key"/>; none shares one empty list (the set-level pass reads a
+    /// million products and none of their related rows).</summary>
+    private static IReadOnlyList<QualityRecord> Of(ILookup<string, QualityRecord> lookup, string key) =>
+        lookup.Contains(key) ? lookup[key].ToList() : [];
 
     private static ILookup<string, QualityRecord> BySku(IEnumerable<QualityRecord> records) =>
         records.ToLookup(r => r.Text("sku") ?? "", StringComparer.Ordinal);

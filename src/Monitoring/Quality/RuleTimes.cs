@@ -15,6 +15,9 @@ public sealed class RuleTimes
     public void Add(string kind, long startedTimestamp) =>
         _ticks.AddOrUpdate(kind, Stopwatch.GetTimestamp() - startedTimestamp, (_, t) => t + Stopwatch.GetTimestamp() - startedTimestamp);
 
+    /// <summary>Adds <paramref name="ticks"/> (of <see cref="Stopwatch.GetTimestamp"/>) measured elsewhere to the kind.</summary>
+    public void AddTicks(string kind, long ticks) => _ticks.AddOrUpdate(kind, ticks, (_, t) => t + ticks);
+
     /// <summary>The kinds by time spent, longest first.</summary>
     public IReadOnlyList<(string Kind, TimeSpan Took)> ByKind() =>
         _ticks.Select(t => (t.Key, Stopwatch.GetElapsedTime(0, t.Value))).OrderByDescending(t => t.Item2).ToList();

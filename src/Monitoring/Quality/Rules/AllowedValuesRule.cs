@@ -10,7 +10,7 @@ public sealed class AllowedValuesRule(string field, IReadOnlySet<string> values)
     {
         if (record.Text(field) is not { } text) return null;
         return values.Contains(text.Trim())
-            ? RuleOutcome.Pass(record)
+            ? Pass(record)
             : RuleOutcome.Fail(record, field, text, $"allowed: {string.Join(", ", values)}");
     }
 

@@ -12,6 +12,6 @@ public sealed class AltTextRule(int minLength) : RecordRule
         if (!string.Equals(record.Text("kind"), "image", StringComparison.OrdinalIgnoreCase)) return null;
         var alt = record.Text("alt_text")?.Trim();
         if (alt is null) return RuleOutcome.Fail(record, "alt_text", null, "no alt text");
-        return alt.Length >= minLength ? RuleOutcome.Pass(record) : RuleOutcome.Fail(record, "alt_text", alt, $"alt text shorter than {minLength} characters");
+        return alt.Length >= minLength ? Pass(record) : RuleOutcome.Fail(record, "alt_text", alt, $"alt text shorter than {minLength} characters");
     }
 }

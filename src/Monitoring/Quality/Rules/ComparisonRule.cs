@@ -43,7 +43,7 @@ public sealed class ComparisonRule(string left, string op, string right, decimal
             "==" => order == 0,
             _ => order != 0,
         };
-        if (holds) return RuleOutcome.Pass(record);
+        if (holds) return Pass(record);
         var shownRight = rightNumber is { } shown
             ? factor == 1 ? $"{right} {Show(shown)}" : $"{right} {Show(shown)} × {Show(factor)} = {Show(Math.Round(target!.Value, 4))}"
             : $"{right} {QualityRecord.AsText(rightInstant)}";

@@ -16,6 +16,6 @@ public sealed class ConsentRule(string flag, string timestamp) : RecordRule
         if (record.Instant(timestamp) is not { } at) return RuleOutcome.Fail(record, timestamp, null, $"{flag} is true but when it was given is not recorded");
         return at > context.Now.AddDays(1)
             ? RuleOutcome.Fail(record, timestamp, at, "consent dated in the future")
-            : RuleOutcome.Pass(record);
+            : Pass(record);
     }
 }

@@ -12,6 +12,6 @@ public sealed class EmailRule(string field, bool allowIdn) : RecordRule
     protected override RuleOutcome? Check(QualityRecord record, QualityScanContext context)
     {
         if (record.Get(field) is not string raw || raw.Length == 0) return null;
-        return EmailValidator.Error(raw.Trim(), allowIdn) is { } error ? RuleOutcome.Fail(record, field, raw, error) : RuleOutcome.Pass(record);
+        return EmailValidator.Error(raw.Trim(), allowIdn) is { } error ? RuleOutcome.Fail(record, field, raw, error) : Pass(record);
     }
 }

@@ -13,6 +13,6 @@ public sealed class FileSizeRule(long minBytes, long maxBytes) : RecordRule
         if (record.Number("bytes") is not { } bytes) return null;
         if (bytes < minBytes) return RuleOutcome.Fail(record, "bytes", bytes, bytes == 0 ? "empty" : $"under {minBytes} bytes");
         if (bytes > maxBytes) return RuleOutcome.Fail(record, "bytes", bytes, $"over {maxBytes} bytes");
-        return RuleOutcome.Pass(record);
+        return Pass(record);
     }
 }

@@ -17,7 +17,7 @@ public sealed class FreshnessRule(string field, TimeSpan maxAge) : RecordRule
         var age = context.Now - at;
         if (age > maxAge) return RuleOutcome.Fail(record, field, at, $"{(int)age.TotalDays} days old, at most {Durations.Format(maxAge)} allowed");
         if (-age > FutureTolerance) return RuleOutcome.Fail(record, field, at, "in the future");
-        return RuleOutcome.Pass(record);
+        return Pass(record);
     }
 
     private static IQualityRule? Read(RuleSettings s)

@@ -28,6 +28,6 @@ public sealed class GtinRule(string field, bool rejectRestricted, bool allowBook
             PrefixClass.Isbn when !allowBooks => "ISBN prefix (books)",
             _ => null,
         };
-        return why is null ? RuleOutcome.Pass(record) : RuleOutcome.Fail(record, field, raw, why);
+        return why is null ? Pass(record) : RuleOutcome.Fail(record, field, raw, why);
     }
 }

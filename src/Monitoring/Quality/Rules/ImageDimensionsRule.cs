@@ -29,7 +29,7 @@ public sealed class ImageDimensionsRule(int minLongSide, int minWidth, int minHe
         string Shown() => $"{width}×{height} px";
         if (Math.Max(width, height) < required) return RuleOutcome.Fail(record, "width", Shown(), $"long side under {required} px");
         if (width < minWidth || height < minHeight) return RuleOutcome.Fail(record, "width", Shown(), $"under {minWidth}×{minHeight} px");
-        return RuleOutcome.Pass(record);
+        return Pass(record);
     }
 
     private static IQualityRule? Read(RuleSettings s)

@@ -15,7 +15,7 @@ public sealed class ImagePresentRule(int minCount, IReadOnlySet<string> kinds, b
     {
         var count = record.Media.Count(m => m.Text("kind") is { } kind && kinds.Contains(kind)
                                             && (countBroken || !string.Equals(m.Text("status"), "broken", StringComparison.OrdinalIgnoreCase)));
-        if (count >= minCount) return RuleOutcome.Pass(record);
+        if (count >= minCount) return Pass(record);
         var shown = string.Join("/", kinds);
         return RuleOutcome.Fail(record, "media", count, count == 0 ? $"no {shown}" : $"{count} {shown}, at least {minCount} expected");
     }

@@ -22,7 +22,7 @@ public sealed class LengthRule(string field, int? min, int? max, bool stripHtml,
         }
         if (max is { } high && length > high)
             return RuleOutcome.Fail(record, field, text, $"{length} characters long, at most {high} allowed");
-        return RuleOutcome.Pass(record);
+        return Pass(record);
     }
 
     private static IQualityRule? Read(RuleSettings s)

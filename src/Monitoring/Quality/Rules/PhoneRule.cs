@@ -23,7 +23,7 @@ public sealed class PhoneRule(string field, string? regionField, string? default
         try
         {
             var number = Util.Parse(raw, region ?? "ZZ");
-            if (Util.IsValidNumber(number)) return RuleOutcome.Pass(record);
+            if (Util.IsValidNumber(number)) return Pass(record);
             var why = Util.IsPossibleNumberWithReason(number) switch
             {
                 PhoneNumberUtil.ValidationResult.TOO_SHORT => "too short",

@@ -15,6 +15,6 @@ public sealed class PostcodeRule(string field, string countryField) : RecordRule
         if (record.Text(field) is not { } postcode) return null;
         return PostcodeValidator.Error(postcode, record.Text(countryField)?.Trim()) is { } error
             ? RuleOutcome.Fail(record, field, postcode, error)
-            : RuleOutcome.Pass(record);
+            : Pass(record);
     }
 }

@@ -20,7 +20,7 @@ public sealed class RangeRule(string field, decimal? min, decimal? max, decimal?
             _ when lessThan is { } l && value >= l => $"not below {Show(l)}",
             _ => null,
         };
-        return why is null ? RuleOutcome.Pass(record) : RuleOutcome.Fail(record, field, value, why);
+        return why is null ? Pass(record) : RuleOutcome.Fail(record, field, value, why);
     }
 
     private static string Show(decimal d) => d.ToString(CultureInfo.InvariantCulture);

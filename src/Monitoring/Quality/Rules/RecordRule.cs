@@ -14,15 +14,35 @@ public abstract class RecordRule : IQualityRule
         foreach (var record in records)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            RuleOutcome? outcome;
-            try { outcome = Check(record, context); }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                outcome = RuleOutcome.Fail(record, null, null, $"could not be checked: {e.Message}");
-            }
-            if (outcome is not null) outcomes.Add(outcome);
+            if (Outcome(record, context) is not { } outcome) continue;
+            outcomes.Add(ReferenceEquals(outcome, SharedPass) ? RuleOutcome.Pass(record) : outcome);
         }
         return Task.FromResult<IReadOnlyList<RuleOutcome>>(outcomes);
+    }
+
+    /// <summary>The verdict on one record, or null when the rule does not apply to it; a check that throws is that
+    /// record's failure. A streamed scan judges each record by all its rules in turn rather than each rule on a list,
+    /// and a pass costs it no object.</summary>
+    public RuleVerdict? Judge(QualityRecord record, QualityScanContext context) => Outcome(record, context) switch
+    {
+        null => null,
+        { Passed: true } outcome => new RuleVerdict(outcome.Score, null),
+        var outcome => new RuleVerdict(outcome.Score, outcome),
+    };
+
+    /// <summary>A pass, as the kinds return it: one outcome shared by every pass of every record (a full scan makes
+    /// tens of millions), replaced by the record's own <see cref="RuleOutcome.Pass"/> where outcomes are listed.</summary>
+    protected static RuleOutcome Pass(QualityRecord record) => SharedPass;
+
+    private static readonly RuleOutcome SharedPass = new(new QualityRecord("", "", new Dictionary<string, object?>()), 100);
+
+    private RuleOutcome? Outcome(QualityRecord record, QualityScanContext context)
+    {
+        try { return Check(record, context); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return RuleOutcome.Fail(record, null, null, $"could not be checked: {e.Message}");
+        }
     }
 
     /// <summary>The outcome on one record, or null when the rule does not apply to it (a missing optional value).</summary>
@@ -45,6 +65,27 @@ public abstract class SetRule : IQualityRule
             return Task.FromResult<IReadOnlyList<RuleOutcome>>([]);
         }
     }
+
+    /// <summary>Only the failures of <see cref="EvaluateAsync"/>, without keeping the passes (a full scan's set-level
+    /// pass over millions of records); null when the data made the comparison throw (the rule yields nothing).</summary>
+    public IReadOnlyList<RuleOutcome>? Failures(IReadOnlyList<QualityRecord> records, QualityScanContext context)
+    {
+        var failures = new List<RuleOutcome>();
+        try
+        {
+            foreach (var outcome in CheckAll(records, context))
+                if (!outcome.Passed) failures.Add(outcome);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return null;
+        }
+        return failures;
+    }
+
+    /// <summary>Whether the rule gives the record an outcome at all (its <c>when:</c> aside) when the comparison runs:
+    /// a record that applies and did not fail passed. Null when only the comparison can tell.</summary>
+    public virtual bool? Applies(QualityRecord record) => null;
 
     protected abstract IEnumerable<RuleOutcome> CheckAll(IReadOnlyList<QualityRecord> records, QualityScanContext context);
 

@@ -16,7 +16,7 @@ public sealed class ReferenceRule(string field, string? set, IReadOnlySet<string
         var known = values ?? (set is not null ? context.ReferenceSets.GetValueOrDefault(set) : null);
         if (known is null) return null;
         if (value == record.Key) return RuleOutcome.Fail(record, field, value, "refers to the record itself");
-        return known.Contains(value.Trim()) ? RuleOutcome.Pass(record) : RuleOutcome.Fail(record, field, value, $"does not exist in {set ?? "the allowed values"}");
+        return known.Contains(value.Trim()) ? Pass(record) : RuleOutcome.Fail(record, field, value, $"does not exist in {set ?? "the allowed values"}");
     }
 
     private static IQualityRule? Read(RuleSettings s)

@@ -14,6 +14,6 @@ public sealed class RegexRule(string field, Regex pattern) : RecordRule
     protected override RuleOutcome? Check(QualityRecord record, QualityScanContext context)
     {
         if (record.Text(field) is not { } text) return null;
-        return pattern.IsMatch(text) ? RuleOutcome.Pass(record) : RuleOutcome.Fail(record, field, text, $"does not match {pattern}");
+        return pattern.IsMatch(text) ? Pass(record) : RuleOutcome.Fail(record, field, text, $"does not match {pattern}");
     }
 }

@@ -13,7 +13,7 @@ public sealed class RequiredRule(IReadOnlyList<string> fields) : RecordRule
         List<string>? missing = null;
         foreach (var field in fields)
             if (!record.HasText(field)) (missing ??= []).Add(field);
-        return missing is null ? RuleOutcome.Pass(record) : RuleOutcome.Fail(record, string.Join(", ", missing), null, "missing");
+        return missing is null ? Pass(record) : RuleOutcome.Fail(record, string.Join(", ", missing), null, "missing");
     }
 
     /// <summary><c>field: x</c> or <c>fields: [x, y]</c>; one of them is required.</summary>

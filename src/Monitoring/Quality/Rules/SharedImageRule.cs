@@ -15,12 +15,22 @@ public sealed class SharedImageRule(IReadOnlyList<string> relatedBy) : SetRule
 
     public override IReadOnlyCollection<string> OwnerReads => relatedBy.ToList();
 
+    /// <summary>The medium has a URL and a SKU.</summary>
+    public override bool? Applies(QualityRecord record) => record.HasText("url") && record.HasText("sku");
+
     protected override IEnumerable<RuleOutcome> CheckAll(IReadOnlyList<QualityRecord> records, QualityScanContext context)
     {
-        var withUrl = records.Where(r => r.Text("url") is not null && r.Text("sku") is not null);
-        foreach (var group in withUrl.GroupBy(r => r.Text("url")!.Trim().TrimEnd('/').ToLowerInvariant(), StringComparer.Ordinal))
+        // As a GroupBy by URL would give them (groups in the order of their first medium, media in order), grouped by
+        // the URLs' hashes (KeyGroups): nearly every URL is used once.
+        foreach (var group in KeyGroups.Of(records.Count, i => records[i].Text("url") is { } url && records[i].HasText("sku")
+                     ? url.Trim().TrimEnd('/').ToLowerInvariant() : null))
         {
-            var media = group.ToList();
+            if (group.Count == 1)
+            {
+                yield return RuleOutcome.Pass(records[group[0]]);
+                continue;
+            }
+            var media = group.Select(h => records[h]).ToList();
             var skus = media.Select(m => m.Text("sku")!).Distinct(StringComparer.Ordinal).ToList();
             var related = skus.Count == 1 || relatedBy.Count > 0 && relatedBy.All(field =>
                 media.Select(m => m.Owner?.Text(field)).Distinct(StringComparer.OrdinalIgnoreCase).Count() == 1

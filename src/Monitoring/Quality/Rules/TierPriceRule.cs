@@ -17,34 +17,56 @@ public sealed class TierPriceRule(IReadOnlySet<string>? priceLists, bool checkMo
 
     protected override RuleOutcome? Check(QualityRecord record, QualityScanContext context)
     {
-        var tiers = record.TierPrices
-            .Select(t => (List: t.Text("price_list") ?? "", Min: t.Number("min_qty"), Price: t.Number("unit_price")))
-            .Where(t => t.Min is not null && t.Price is not null && (priceLists is null || priceLists.Contains(t.List)))
-            .ToList();
-        if (tiers.Count == 0) return null;
+        // Loops and one sort instead of LINQ's grouping and ordering: every product has tiers, and a full scan checks
+        // a million. The order is LINQ's: lists by name (ordinal), tiers by minimum quantity, ties as given.
+        var tiers = new Tier[record.TierPrices.Count];
+        var count = 0;
+        foreach (var t in record.TierPrices)
+        {
+            var list = t.Text("price_list") ?? "";
+            if (t.Number("min_qty") is not { } tierMin || t.Number("unit_price") is not { } tierPrice) continue;
+            if (priceLists is not null && !priceLists.Contains(list)) continue;
+            tiers[count] = new Tier(list, tierMin, tierPrice, count);
+            count++;
+        }
+        if (count == 0) return null;
+        Array.Sort(tiers, 0, count, TierOrder.Instance);
 
         var moq = record.Number("min_order_qty");
         var multiple = record.Number("order_multiple");
-        foreach (var list in tiers.GroupBy(t => t.List).OrderBy(g => g.Key, StringComparer.Ordinal))
+        for (var i = 0; i < count; i++)
         {
-            var ordered = list.OrderBy(t => t.Min).ToList();
-            for (var i = 0; i < ordered.Count; i++)
-            {
-                var (_, min, price) = ordered[i];
-                // Built only for a failure: most tiers pass, and a full scan checks millions.
-                string At() => $"{list.Key} from {Show(min!.Value)}";
-                if (i > 0 && ordered[i - 1].Min == min)
-                    return RuleOutcome.Fail(record, "min_qty", $"{At()}", "two tiers start at the same quantity");
-                if (i > 0 && price > ordered[i - 1].Price)
-                    return RuleOutcome.Fail(record, "unit_price", $"{At()}: {Show(price!.Value)} > {Show(ordered[i - 1].Price!.Value)}",
-                        "unit price rises with quantity");
-                if (checkMoq && moq is > 0 && min < moq)
-                    return RuleOutcome.Fail(record, "min_qty", At(), $"tier below the minimum order quantity {Show(moq.Value)}");
-                if (checkMultiple && multiple is > 1 && min % multiple != 0)
-                    return RuleOutcome.Fail(record, "min_qty", At(), $"tier not a multiple of the order multiple {Show(multiple.Value)}");
-            }
+            var (listName, min, price, _) = tiers[i];
+            var previous = i > 0 && string.Equals(tiers[i - 1].List, listName, StringComparison.Ordinal) ? tiers[i - 1] : (Tier?)null;
+            // Built only for a failure: most tiers pass, and a full scan checks millions.
+            string At() => $"{listName} from {Show(min)}";
+            if (previous?.Min == min)
+                return RuleOutcome.Fail(record, "min_qty", $"{At()}", "two tiers start at the same quantity");
+            if (previous is { } before && price > before.Price)
+                return RuleOutcome.Fail(record, "unit_price", $"{At()}: {Show(price)} > {Show(before.Price)}",
+                    "unit price rises with quantity");
+            if (checkMoq && moq is > 0 && min < moq)
+                return RuleOutcome.Fail(record, "min_qty", At(), $"tier below the minimum order quantity {Show(moq.Value)}");
+            if (checkMultiple && multiple is > 1 && min % multiple != 0)
+                return RuleOutcome.Fail(record, "min_qty", At(), $"tier not a multiple of the order multiple {Show(multiple.Value)}");
         }
-        return RuleOutcome.Pass(record);
+        return Pass(record);
+    }
+
+    private readonly record struct Tier(string List, decimal Min, decimal Price, int Given);
+
+    /// <summary>By list (ordinal), minimum quantity, then as given: the order of a stable sort.</summary>
+    private sealed class TierOrder : IComparer<Tier>
+    {
+        public static readonly TierOrder Instance = new();
+
+        public int Compare(Tier x, Tier y)
+        {
+            var byList = string.CompareOrdinal(x.List, y.List);
+            if (byList != 0) return byList;
+            var byMin = x.Min.CompareTo(y.Min);
+            return byMin != 0 ? byMin : x.Given.CompareTo(y.Given);
+        }
     }
 
     private static string Show(decimal d) => d.ToString("0.####", CultureInfo.InvariantCulture);

@@ -27,7 +27,7 @@ public sealed class TranslationRule(IReadOnlyList<string> locales, IReadOnlyList
                 if (translation?.Text(field) is null) (empty ??= []).Add(field);
             if (empty is not null) (missing ??= []).Add($"{locale} ({string.Join(", ", empty)})");
         }
-        return missing is null ? RuleOutcome.Pass(record) : RuleOutcome.Fail(record, "translations", string.Join("; ", missing), "missing");
+        return missing is null ? Pass(record) : RuleOutcome.Fail(record, "translations", string.Join("; ", missing), "missing");
     }
 
     private static IQualityRule? Read(RuleSettings s)

@@ -15,7 +15,7 @@ public sealed class UniqueRule(IReadOnlyList<string> fields, Func<string, string
     {
         ["text"] = v => v.Trim().ToLowerInvariant(),
         ["exact"] = v => v,
-        ["gtin"] = v => new string(v.Where(char.IsAsciiDigit).ToArray()).PadLeft(14, '0'),
+        ["gtin"] = GtinKey,
         ["vat"] = EuVatValidator.Normalise,
         ["email"] = v => v.Trim().ToLowerInvariant(),
     };
@@ -24,22 +24,58 @@ public sealed class UniqueRule(IReadOnlyList<string> fields, Func<string, string
 
     public override IReadOnlyCollection<string> Reads => fields.ToList();
 
+    /// <summary>Every field has a value.</summary>
+    public override bool? Applies(QualityRecord record)
+    {
+        foreach (var f in fields)
+            if (!record.HasText(f)) return false;
+        return true;
+    }
+
     protected override IEnumerable<RuleOutcome> CheckAll(IReadOnlyList<QualityRecord> records, QualityScanContext context)
     {
+        // The outcomes come as a GroupBy would give them (groups in the order of their first record, records in order);
+        // the keys are grouped by their hashes (KeyGroups), a million products have nearly a million values.
         var field = string.Join(", ", fields);
-        var valued = records
-            .Select(r => (Record: r, Values: fields.Select(r.Text).ToArray()))
-            .Where(x => x.Values.All(v => v is not null))
-            .Select(x => (x.Record, Shown: string.Join(" / ", x.Values), Key: string.Join("\u001f", x.Values.Select(v => normalise(v!)))));
-        foreach (var group in valued.GroupBy(x => x.Key, StringComparer.Ordinal))
+        foreach (var group in KeyGroups.Of(records.Count, i => KeyOf(records[i])))
         {
-            var holders = group.ToList();
-            foreach (var (record, shown, _) in holders)
+            if (group.Count == 1)
             {
-                if (holders.Count == 1) yield return RuleOutcome.Pass(record);
-                else yield return RuleOutcome.Fail(record, field, shown, Others(holders.Select(h => h.Record).Where(o => o.Key != record.Key)));
+                yield return RuleOutcome.Pass(records[group[0]]);
+                continue;
             }
+            var holding = group.Select(h => records[h]).ToList();
+            foreach (var record in holding)
+                yield return RuleOutcome.Fail(record, field, string.Join(" / ", fields.Select(record.Text)),
+                    Others(holding.Where(o => o.Key != record.Key)));
         }
+    }
+
+    /// <summary>The normalised values joined, or null when a field has none.</summary>
+    private string? KeyOf(QualityRecord record)
+    {
+        if (fields.Count == 1) return record.Text(fields[0]) is { } value ? normalise(value) : null;
+        var values = new string[fields.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (record.Text(fields[i]) is not { } value) return null;
+            values[i] = normalise(value);
+        }
+        return string.Join("\u001f", values);
+    }
+
+    /// <summary>Digits only, left-padded with zeros to 14 (as <c>PadLeft</c>: a longer value is kept whole).</summary>
+    private static string GtinKey(string value)
+    {
+        Span<char> digits = value.Length <= 256 ? stackalloc char[Math.Max(14, value.Length)] : new char[Math.Max(14, value.Length)];
+        var count = 0;
+        foreach (var c in value)
+            if (char.IsAsciiDigit(c)) digits[count++] = c;
+        if (count >= 14) return new string(digits[..count]);
+        var padded = digits[..14];
+        digits[..count].CopyTo(padded[(14 - count)..]);
+        padded[..(14 - count)].Fill('0');
+        return new string(padded);
     }
 
     private static IQualityRule? Read(RuleSettings s)

@@ -13,6 +13,6 @@ public sealed class UnusedMediaRule(string set) : RecordRule
         if (context.ReferenceSets.GetValueOrDefault(set) is not { } products) return null;
         var sku = record.Text("sku")?.Trim();
         if (sku is null) return RuleOutcome.Fail(record, "sku", null, "is attached to no product");
-        return products.Contains(sku) ? RuleOutcome.Pass(record) : RuleOutcome.Fail(record, "sku", sku, $"is attached to {sku}, which is not in {set}");
+        return products.Contains(sku) ? Pass(record) : RuleOutcome.Fail(record, "sku", sku, $"is attached to {sku}, which is not in {set}");
     }
 }

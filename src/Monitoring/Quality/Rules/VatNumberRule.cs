@@ -37,6 +37,6 @@ public sealed class VatNumberRule(string field, string countryField, bool checkD
             if (elsewhere is not null)
                 return RuleOutcome.Fail(record, field, vat, $"a delivery address is in {elsewhere}, the VAT number is of {vatCountry}");
         }
-        return RuleOutcome.Pass(record);
+        return Pass(record);
     }
 }

@@ -11,19 +11,31 @@ public sealed class DomainTally
 
     public void Add(RecordScore record)
     {
-        if (!_domains.TryGetValue(record.Domain, out var sums)) _domains[record.Domain] = sums = new Sums();
         var weight = (double)record.BusinessWeight;
+        var sums = Begin(record.Domain, weight, record.Score, record.Grade, record.OpenBlockers);
+        foreach (var (dimension, value) in record.Dimensions) AddDimension(sums, dimension, value, weight);
+    }
+
+    /// <summary>Counts a record with its score (rounded, as <see cref="RecordScore.Score"/>) in its domain; its
+    /// dimensions follow through <see cref="AddDimension"/>.</summary>
+    internal Sums Begin(string domain, double weight, double score, QualityGrade grade, int openBlockers)
+    {
+        if (!_domains.TryGetValue(domain, out var sums)) _domains[domain] = sums = new Sums();
         sums.Records++;
         sums.Weight += weight;
-        sums.Weighted += record.Score * weight;
-        sums.Grades[(int)record.Grade]++;
-        if (record.OpenBlockers > 0) sums.WithBlocker++;
-        foreach (var (dimension, value) in record.Dimensions)
-        {
-            var at = sums.Dimensions.FindIndex(d => d.Dimension == dimension);
-            if (at < 0) sums.Dimensions.Add((dimension, value * weight, weight));
-            else sums.Dimensions[at] = (dimension, sums.Dimensions[at].Weighted + value * weight, sums.Dimensions[at].Weight + weight);
-        }
+        sums.Weighted += score * weight;
+        sums.Grades[(int)grade]++;
+        if (openBlockers > 0) sums.WithBlocker++;
+        return sums;
+    }
+
+    internal static void AddDimension(Sums sums, QualityDimension dimension, double value, double weight)
+    {
+        var at = -1;
+        for (var i = 0; i < sums.Dimensions.Count && at < 0; i++)
+            if (sums.Dimensions[i].Dimension == dimension) at = i;
+        if (at < 0) sums.Dimensions.Add((dimension, value * weight, weight));
+        else sums.Dimensions[at] = (dimension, sums.Dimensions[at].Weighted + value * weight, sums.Dimensions[at].Weight + weight);
     }
 
     /// <summary>One score per domain seen, by name.</summary>
@@ -41,7 +53,7 @@ public sealed class DomainTally
         }).ToList();
     }
 
-    private sealed class Sums
+    internal sealed class Sums
     {
         public int Records;
         public double Weight;

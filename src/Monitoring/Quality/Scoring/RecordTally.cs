@@ -40,5 +40,20 @@ public sealed class RecordTally(QualityRecord record)
             policy.GradeOf(score, _blockers), _blockers, _findings, dimensions, record.BusinessWeight);
     }
 
+    /// <summary>The record the checks are of.</summary>
+    public QualityRecord Record => record;
+
+    /// <summary>Adds what <see cref="Score"/> would give to a domain's sums (<see cref="DomainTally.Add(RecordScore)"/>),
+    /// without building the score and its dictionary of dimensions: a streamed scan that keeps no scores folds a
+    /// million records this way.</summary>
+    internal void AddTo(DomainTally domains, GradingPolicy policy)
+    {
+        var score = Mean(_weight, _weighted) ?? 100;
+        var sums = domains.Begin(QualityNames.DomainOf(record.Entity), (double)record.BusinessWeight, Math.Round(score, 1),
+            policy.GradeOf(score, _blockers), _blockers);
+        foreach (var (dimension, weight, weighted) in _dimensions)
+            if (Mean(weight, weighted) is { } value) DomainTally.AddDimension(sums, dimension, value, (double)record.BusinessWeight);
+    }
+
     private static double? Mean(double weight, double weighted) => weight <= 0 ? null : weighted / weight;
 }

@@ -5,7 +5,7 @@ using Monitoring.Storage;
 namespace Monitoring.Quality.Streaming;
 
 /// <summary>
-/// The catalogue's records (products, their media and tier prices) in slices of a few thousand products in SKU
+/// The catalogue's records (products, their media and tier prices) in slices of a few hundred products in SKU
 /// order, each product with its related rows, so that a full scan holds one slice at a time instead of the whole
 /// catalogue. A slice is the products after the previous slice's last SKU, and the media, tier prices and
 /// translations whose SKU falls after it and up to the slice's last SKU: the database compares the SKUs, so children
@@ -15,8 +15,11 @@ namespace Monitoring.Quality.Streaming;
 public static class CatalogueSlices
 {
     /// <summary>Products per slice: large enough that the per-query cost is small, small enough that a slice of
-    /// products with their children stays a few tens of megabytes.</summary>
-    public const int DefaultSize = 5000;
+    /// products with their children (a few megabytes) is dropped soon after the garbage collector first sees it, rather
+    /// than copied to an older generation and collected there. At 100,000 products, second scans (a loaded machine):
+    /// 500 a slice 7.7 and 8.0 CPU s with 1.9 and 2.7 s of GC pauses; 1,000: 8.8 and 9.6 CPU s, 2.8 and 4.6 s;
+    /// 5,000: 9.4 CPU s, 3.8 s. Reading further ahead (two slices) took the waits away but brought the pauses back.</summary>
+    public const int DefaultSize = 500;
 
     /// <summary>Which tables a scan needs and which entities' records it evaluates.</summary>
     public sealed record Needs(bool Products, bool Media, bool TierPrices, bool Translations)
@@ -76,22 +79,27 @@ public static class CatalogueSlices
         var translationsRead = Children(ShopModel.ProductTranslation, needs.Translations);
         await Task.WhenAll(mediaRead, tiersRead, translationsRead);
 
-        var media = QualityRecordLoader.Records(ShopModel.Media, await mediaRead);
-        var tiers = QualityRecordLoader.Records(ShopModel.TierPrice, await tiersRead);
-        var translations = QualityRecordLoader.Records(ShopModel.ProductTranslation, await translationsRead);
-        var mediaBySku = BySku(media);
-        var tiersBySku = BySku(tiers);
-        var translationsBySku = BySku(translations);
-        var products = QualityRecordLoader.Records(ShopModel.Product, rows).Select(p => p with
+        // Each product is built once with its related rows' lists, and each child once with its owner, as the loader
+        // attaches them (a slice has tens of thousands of children: no copy of each, no lookup tables).
+        var products = new Dictionary<string, Family>(rows.Count, StringComparer.Ordinal);
+        var productRecords = QualityRecordLoader.Records(ShopModel.Product, rows, (key, row) =>
         {
-            Revenue90d = productRevenue.GetValueOrDefault(p.Key),
-            Media = mediaBySku[p.Key].ToList(), TierPrices = tiersBySku[p.Key].ToList(), Translations = translationsBySku[p.Key].ToList(),
-        }).ToDictionary(p => p.Key, StringComparer.Ordinal);
+            var family = new Family();
+            products[key] = family;
+            return family.Product = new QualityRecord(ShopModel.Product.Name, key, row)
+            {
+                Revenue90d = productRevenue.GetValueOrDefault(key),
+                Media = family.Media, TierPrices = family.TierPrices, Translations = family.Translations,
+            };
+        });
+        var media = Attach(ShopModel.Media, await mediaRead, products, f => f.Media);
+        var tiers = Attach(ShopModel.TierPrice, await tiersRead, products, f => f.TierPrices);
+        Attach(ShopModel.ProductTranslation, await translationsRead, products, f => f.Translations, owned: false);
 
         var records = new List<QualityRecord>();
-        if (needs.Emitted.Contains("product")) records.AddRange(products.Values);
-        if (needs.Emitted.Contains("media")) records.AddRange(media.Select(m => OwnedBy(m, products)));
-        if (needs.Emitted.Contains("tier_price")) records.AddRange(tiers.Select(t => OwnedBy(t, products)));
+        if (needs.Emitted.Contains("product")) records.AddRange(productRecords);
+        if (needs.Emitted.Contains("media")) records.AddRange(media);
+        if (needs.Emitted.Contains("tier_price")) records.AddRange(tiers);
         return new Slice(records, upTo, last);
     }
 
@@ -105,11 +113,30 @@ public static class CatalogueSlices
         return records;
     }
 
-    /// <summary>As the loader attaches them: the owner product when the SKU names one of the slice (a SKU in the
-    /// slice's range that is not there is no product at all).</summary>
-    private static QualityRecord OwnedBy(QualityRecord record, IReadOnlyDictionary<string, QualityRecord> products) =>
-        record.Text("sku") is { } sku && products.TryGetValue(sku, out var owner) ? record with { Owner = owner, Revenue90d = owner.Revenue90d } : record;
+    /// <summary>A product of the slice and the lists of its related rows, filled as they are read.</summary>
+    private sealed class Family
+    {
+        public QualityRecord Product = null!;
+        public readonly List<QualityRecord> Media = [];
+        public readonly List<QualityRecord> TierPrices = [];
+        public readonly List<QualityRecord> Translations = [];
+    }
 
-    private static ILookup<string, QualityRecord> BySku(IEnumerable<QualityRecord> records) =>
-        records.ToLookup(r => r.Text("sku") ?? "", StringComparer.Ordinal);
+    /// <summary>The child records, each in its product's list (<paramref name="list"/>) and, when
+    /// <paramref name="owned"/>, with its owner product and its revenue, as the loader attaches them: a SKU in the
+    /// slice's range that is not there is no product at all.</summary>
+    private static List<QualityRecord> Attach(ShopEntity entity, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows,
+        Dictionary<string, Family> products, Func<Family, List<QualityRecord>> list, bool owned = true)
+    {
+        return QualityRecordLoader.Records(entity, rows, (key, row) =>
+        {
+            if (QualityRecord.AsText(row.GetValueOrDefault("sku")) is not { } sku || !products.TryGetValue(sku, out var family))
+                return new QualityRecord(entity.Name, key, row);
+            var record = owned
+                ? new QualityRecord(entity.Name, key, row) { Owner = family.Product, Revenue90d = family.Product.Revenue90d }
+                : new QualityRecord(entity.Name, key, row);
+            list(family).Add(record);
+            return record;
+        });
+    }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Monitoring.Quality.Rules;
 using Monitoring.Storage;
 
@@ -8,8 +9,9 @@ namespace Monitoring.Quality.Streaming;
 /// near-duplicate names), judged before the stream on records that hold only the columns those rules read
 /// (<see cref="SetRule.Reads"/>, the owner's <see cref="SetRule.OwnerReads"/>, the rule's <c>when:</c> fields and the
 /// keys). Such a rule must see every record of its entity at once; a whole row of each of millions of products and
-/// media would not fit, their few columns do. What is kept afterwards is per rule the keys that passed and the checks
-/// that failed, which the stream then slots into each record's checks at the rule's place.
+/// media would not fit, their few columns do. What is kept afterwards is per rule the checks that failed, which the
+/// stream then slots into each record's checks at the rule's place (a record that the rule applies to and that did
+/// not fail passed).
 /// </summary>
 public sealed class SetRulePass
 {
@@ -28,30 +30,61 @@ public sealed class SetRulePass
     {
         var setRules = rules.Where(r => r.Rule.IsSetLevel).ToList();
         if (setRules.Count == 0) return None;
+        // Products get their related rows only for a set-level product rule that declares no columns (it may read them).
         var loaded = await QualityRecordLoader.LoadAsync(shop, setRules, revenueSince, cancellationToken, columns: Columns(setRules),
-            referenceSets: context.ReferenceSets);
-        var evaluation = await new QualityEvaluator(setRules).EvaluateAsync(loaded.Records, context, cancellationToken: cancellationToken);
+            referenceSets: context.ReferenceSets, attachToProducts: setRules.Any(r => r.Entity == "product" && r.Rule is not SetRule));
+        var byEntity = loaded.Records.ToLookup(r => r.Entity, StringComparer.Ordinal);
         var pass = new SetRulePass();
-        foreach (var rule in setRules) pass._byRule[rule] = new Judged();
-        foreach (var check in evaluation.Checks)
-        {
-            var judged = pass._byRule[check.Rule];
-            if (check.Finding is null && check.Score >= 100) judged.Passed.Add(check.Record.Key);
-            else judged.Failed[check.Record.Key] = check;
-        }
+        var judged = new Judged[setRules.Count];
+        // One rule per core: they share nothing but the read-only records.
+        await Parallel.ForEachAsync(Enumerable.Range(0, setRules.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, async (i, ct) =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                judged[i] = await JudgeAsync(setRules[i], byEntity[setRules[i].Entity].Where(setRules[i].When.Matches).ToList(), context, ct);
+                context.Profile?.Add(setRules[i].Kind, started);
+            });
+        for (var i = 0; i < setRules.Count; i++) pass._byRule[setRules[i]] = judged[i];
         return pass;
+    }
+
+    /// <summary>A rule's failures, by key. A rule that can tell from a record alone whether it gets an outcome
+    /// (<see cref="SetRule.Applies"/>) keeps nothing else: the stream knows a pass when it sees one. Another keeps the
+    /// keys that passed.</summary>
+    private static async Task<Judged> JudgeAsync(QualityRuleDefinition rule, IReadOnlyList<QualityRecord> applicable, QualityScanContext context,
+        CancellationToken cancellationToken)
+    {
+        var judged = new Judged();
+        if (applicable.Count == 0) return judged;
+        if (rule.Rule is SetRule set && applicable.All(r => set.Applies(r) is not null))
+        {
+            // Null: the comparison threw, and the rule yields nothing this scan, passes included.
+            var failures = set.Failures(applicable, context);
+            judged.Completed = failures is not null;
+            foreach (var failure in failures ?? []) judged.Failed[failure.Record.Key] = (failure.Score, QualityEvaluator.FindingOf(rule, failure));
+            return judged;
+        }
+        judged.Passed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var outcome in await rule.Rule.EvaluateAsync(applicable, context, cancellationToken))
+        {
+            if (outcome.Passed) judged.Passed.Add(outcome.Record.Key);
+            else judged.Failed[outcome.Record.Key] = (outcome.Score, QualityEvaluator.FindingOf(rule, outcome));
+        }
+        return judged;
     }
 
     /// <summary>Whether <paramref name="rule"/> was judged here (it is set-level).</summary>
     public bool Judges(QualityRuleDefinition rule) => _byRule.ContainsKey(rule);
 
-    /// <summary>The rule's check of a record: its failure, a pass, or null when the rule did not apply to it (or the
-    /// record was written after this pass read the table; the next full scan judges it).</summary>
-    public (double Score, QualityFinding? Finding)? CheckOf(QualityRuleDefinition rule, string key)
+    /// <summary>The rule's check of a record of the stream: its failure, a pass, or null when the rule does not apply
+    /// to it. A record written after this pass read the table is judged on its own (it passes when the rule applies
+    /// to it, or, for a rule that cannot tell, does not apply); the next full scan compares it with the others.</summary>
+    public (double Score, QualityFinding? Finding)? CheckOf(QualityRuleDefinition rule, QualityRecord record)
     {
         var judged = _byRule[rule];
-        if (judged.Failed.TryGetValue(key, out var failed)) return (failed.Score, failed.Finding);
-        return judged.Passed.Contains(key) ? (100, null) : null;
+        if (judged.Failed.TryGetValue(record.Key, out var failed)) return failed;
+        if (judged.Passed is { } passed) return passed.Contains(record.Key) ? (100, null) : null;
+        return judged.Completed && rule.When.Matches(record) && ((SetRule)rule.Rule).Applies(record) == true ? (100, null) : null;
     }
 
     /// <summary>The fields each table must be read with: the rules' own, their <c>when:</c> fields, the owner's
@@ -91,7 +124,12 @@ public sealed class SetRulePass
 
     private sealed class Judged
     {
-        public HashSet<string> Passed { get; } = new(StringComparer.Ordinal);
-        public Dictionary<string, RuleCheck> Failed { get; } = new(StringComparer.Ordinal);
+        /// <summary>False when the rule's comparison threw: nothing passes.</summary>
+        public bool Completed { get; set; }
+
+        /// <summary>The keys that passed, for a rule that cannot tell from a record whether it applies.</summary>
+        public HashSet<string>? Passed { get; set; }
+
+        public Dictionary<string, (double Score, QualityFinding? Finding)> Failed { get; } = new(StringComparer.Ordinal);
     }
 }
