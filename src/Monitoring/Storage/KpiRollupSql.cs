@@ -59,6 +59,32 @@ internal static class KpiRollupSql
                  o.discount, o.shipping_charged
         """;
 
+    /// <summary>
+    /// PostgreSQL's binary COPY of one row per order (counted or cancelled) with its dimensions and its lines side by
+    /// side in four arrays (SKU, quantity, amount, quantity × unit cost; null without lines, and for a cancelled
+    /// order), for <see cref="OrderDays"/>, which sums the order and its categories from them: one pass over the
+    /// lines serves the order figures and the category figures (<see cref="Categories"/> is SQLite's).
+    /// </summary>
+    public static string OrdersWithLinesCopy(ShopDaySql day, RollupRanges ranges) => $"""
+        COPY (
+            SELECT {day.Of("o.placed_at")} AS d, o.status, o.channel, o.country, o.account_id, a.segment, a.acquisition_channel,
+                   CASE WHEN a.opened_at >= {day.YearBefore("o.placed_at")} THEN 1 ELSE 0 END AS is_new, o.discount, o.shipping_charged,
+                   array_agg(l.sku) FILTER (WHERE l.order_id IS NOT NULL) AS skus,
+                   array_agg(l.quantity) FILTER (WHERE l.order_id IS NOT NULL) AS quantities,
+                   array_agg(l.amount) FILTER (WHERE l.order_id IS NOT NULL) AS amounts,
+                   array_agg(l.quantity * l.unit_cost) FILTER (WHERE l.order_id IS NOT NULL) AS costs
+            FROM orders o
+            LEFT JOIN accounts a ON a.id = o.account_id
+            LEFT JOIN order_lines l ON l.order_id = o.id AND o.status <> 'cancelled'
+            WHERE {ranges.Where("o.placed_at")} AND o.is_synthetic = false
+            GROUP BY o.id, o.placed_at, o.status, o.channel, o.country, o.account_id, a.segment, a.acquisition_channel, a.opened_at,
+                     o.discount, o.shipping_charged
+        ) TO STDOUT (FORMAT BINARY)
+        """;
+
+    /// <summary>Every product's top-level category (<see cref="OrderDays.AddProduct"/>).</summary>
+    public static string ProductCategories(ShopDaySql day) => $"SELECT sku, {day.TopCategory("category_path")} AS category FROM products";
+
     /// <summary>Counted orders' lines per day and top-level category: orders with a line in it, and the lines' sums.</summary>
     public static string Categories(ShopDaySql day, RollupRanges ranges) => $"""
         SELECT d, category, count(*) AS orders, sum(lines) AS lines, sum(units) AS units, sum(revenue) AS revenue, sum(cost) AS cost
