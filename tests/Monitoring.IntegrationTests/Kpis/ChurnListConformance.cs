@@ -7,6 +7,7 @@ using Monitoring.Shop.Import;
 using Monitoring.Shop.Model;
 using Monitoring.Storage;
 using Monitoring.TestSupport;
+using static Monitoring.IntegrationTests.Shop.EntityBatches;
 
 namespace Monitoring.IntegrationTests.Kpis;
 
@@ -60,12 +61,6 @@ public abstract class ChurnListConformance(ITestBackend backend) : IAsyncLifetim
         Assert.Equal("30 days without an order; usually 14 days between orders", list[1].Assessment.Describe());
     }
 
-    private static EntityBatch Batch(ShopEntity entity, string[] fields, params object?[][] rows)
-    {
-        var batch = new EntityBatch(new EntityTarget(entity, fields.Select(f => entity.Find(f)!).ToArray()));
-        foreach (var row in rows) batch.Add(row);
-        return batch;
-    }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {

@@ -6,6 +6,7 @@ using Monitoring.Shop.Import;
 using Monitoring.Shop.Model;
 using Monitoring.Storage;
 using Monitoring.TestSupport;
+using static Monitoring.IntegrationTests.Shop.EntityBatches;
 
 namespace Monitoring.IntegrationTests.Kpis;
 
@@ -132,12 +133,6 @@ public abstract class KpiReportFeedsConformance(ITestBackend backend) : IAsyncLi
         Assert.Equal(2, await history.DaysAsync(default));
     }
 
-    private static EntityBatch Batch(ShopEntity entity, string[] fields, params object?[][] rows)
-    {
-        var batch = new EntityBatch(new EntityTarget(entity, fields.Select(f => entity.Find(f)!).ToArray()));
-        foreach (var row in rows) batch.Add(row);
-        return batch;
-    }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {

@@ -5,6 +5,7 @@ using Monitoring.Shop.Import;
 using Monitoring.Shop.Model;
 using Monitoring.Storage;
 using Monitoring.TestSupport;
+using static Monitoring.IntegrationTests.Shop.EntityBatches;
 
 namespace Monitoring.IntegrationTests.Kpis;
 
@@ -101,13 +102,6 @@ public abstract class KpiRollupConformance(ITestBackend backend) : IAsyncLifetim
         Assert.Equal((sums.NetRevenue, sums.Orders, sums.Baskets.Median), (back.Sums.NetRevenue, back.Sums.Orders, back.Sums.Baskets.Median));
         var conversion = KpiCatalog.Find("conversion_rate")!.Evaluate(new DailyFactsSet([back]).Input(Period.Day(Day), SegmentKey.All));
         Assert.Equal(0.25m, conversion.Value); // one web order for four sessions
-    }
-
-    private static EntityBatch Batch(ShopEntity entity, string[] fields, params object?[][] rows)
-    {
-        var batch = new EntityBatch(new EntityTarget(entity, fields.Select(f => entity.Find(f)!).ToArray()));
-        foreach (var row in rows) batch.Add(row);
-        return batch;
     }
 }
 

@@ -5,6 +5,7 @@ using Monitoring.Shop.Import;
 using Monitoring.Shop.Model;
 using Monitoring.Storage;
 using Monitoring.TestSupport;
+using static Monitoring.IntegrationTests.Shop.EntityBatches;
 
 namespace Monitoring.IntegrationTests.Kpis;
 
@@ -80,13 +81,6 @@ public abstract class KpiRollupRunsConformance(ITestBackend backend) : IAsyncLif
     /// <summary>The instant of the Paris wall-clock time on that day.</summary>
     private static DateTimeOffset At(DateOnly day, int hour, int minute = 0) =>
         Paris.StartOf(day).AddHours(hour).AddMinutes(minute).ToUniversalTime();
-
-    private static EntityBatch Batch(ShopEntity entity, string[] fields, params object?[][] rows)
-    {
-        var batch = new EntityBatch(new EntityTarget(entity, fields.Select(f => entity.Find(f)!).ToArray()));
-        foreach (var row in rows) batch.Add(row);
-        return batch;
-    }
 }
 
 public sealed class SqliteKpiRollupRunsTests() : KpiRollupRunsConformance(new SqliteTestBackend());

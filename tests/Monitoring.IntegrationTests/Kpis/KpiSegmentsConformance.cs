@@ -6,6 +6,7 @@ using Monitoring.Shop.Import;
 using Monitoring.Shop.Model;
 using Monitoring.Storage;
 using Monitoring.TestSupport;
+using static Monitoring.IntegrationTests.Shop.EntityBatches;
 
 namespace Monitoring.IntegrationTests.Kpis;
 
@@ -129,13 +130,6 @@ public abstract class KpiSegmentsConformance(ITestBackend backend) : IAsyncLifet
         await store.ReplaceAsync(Day, Day, await new SqlKpiRollup(Current.Database).ComputeAsync(Day, Day, Paris, default), default);
 
         Assert.DoesNotContain(await store.LoadAsync(Day, Day, default), f => f.Segment == stale.Segment);
-    }
-
-    private static EntityBatch Batch(ShopEntity entity, string[] fields, params object?[][] rows)
-    {
-        var batch = new EntityBatch(new EntityTarget(entity, fields.Select(f => entity.Find(f)!).ToArray()));
-        foreach (var row in rows) batch.Add(row);
-        return batch;
     }
 }
 

@@ -4,6 +4,7 @@ using Monitoring.Shop.Import;
 using Monitoring.Shop.Model;
 using Monitoring.Storage;
 using Monitoring.TestSupport;
+using static Monitoring.IntegrationTests.Shop.EntityBatches;
 
 namespace Monitoring.IntegrationTests.Shop;
 
@@ -58,13 +59,6 @@ public abstract class ContactErasureConformance(ITestBackend backend) : IAsyncLi
         var result = await new SqlContactErasure(Current.Database).EraseAsync("nobody@nowhere.example", default);
 
         Assert.False(result.FoundAnything);
-    }
-
-    private static EntityBatch Batch(ShopEntity entity, string[] fields, params object?[][] rows)
-    {
-        var batch = new EntityBatch(new EntityTarget(entity, fields.Select(f => entity.Find(f)!).ToArray()));
-        foreach (var row in rows) batch.Add(row);
-        return batch;
     }
 }
 
