@@ -77,9 +77,7 @@ public sealed class KpiReportTests(PostgresFixture postgres)
 
         // Monday 19 October 08:00 UTC: the weekly report of week 42 is due; September's pack is not (18 days late, and
         // September has no orders or sessions).
-        var mailer = new KpiReportMailer(services.GetRequiredService<KpiPeriodReportBuilder>(), services.GetRequiredService<ActiveChecks>(),
-            Options.Create(new KpiReportOptions()), new FixedTime(new DateTimeOffset(2026, 10, 19, 8, 0, 0, TimeSpan.Zero)),
-            services.GetRequiredService<ILogger<KpiReportMailer>>(), outbox);
+        var mailer = Mailer(services, outbox, new DateTimeOffset(2026, 10, 19, 8, 0, 0, TimeSpan.Zero));
         Assert.Equal(2, await mailer.RunAsync(default));
         Assert.Equal(0, await mailer.RunAsync(default)); // a restart, or a second instance
         var weekly = outbox.Messages.Where(m => m.Kind == "weekly-report").ToList();
@@ -89,9 +87,7 @@ public sealed class KpiReportTests(PostgresFixture postgres)
         Assert.DoesNotContain(outbox.Messages, m => m.Kind == "monthly-pack");
 
         // Sunday 1 November 08:00 UTC (07:00 in Paris was 06:00 UTC): October's pack is due, once per recipient.
-        var first = new KpiReportMailer(services.GetRequiredService<KpiPeriodReportBuilder>(), services.GetRequiredService<ActiveChecks>(),
-            Options.Create(new KpiReportOptions { Weekly = false }), new FixedTime(new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero)),
-            services.GetRequiredService<ILogger<KpiReportMailer>>(), outbox);
+        var first = Mailer(services, outbox, new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero), new KpiReportOptions { Weekly = false });
         Assert.Equal(2, await first.RunAsync(default));
         Assert.Equal(0, await first.RunAsync(default));
         Assert.Single(outbox.Messages, m => m.Kind == "monthly-pack" && m.Key == "2026-10" && m.Recipient == "managers@example.com");
@@ -108,9 +104,7 @@ public sealed class KpiReportTests(PostgresFixture postgres)
             configure: b => b.Services.AddSingleton<IMailOutbox>(outbox));
         var services = host.Monitor.App.Services;
         await services.GetRequiredService<KpiRunner>().RunAsync(true, null, default);
-        var mailer = new KpiReportMailer(services.GetRequiredService<KpiPeriodReportBuilder>(), services.GetRequiredService<ActiveChecks>(),
-            Options.Create(new KpiReportOptions()), new FixedTime(new DateTimeOffset(2026, 10, 19, 8, 0, 0, TimeSpan.Zero)),
-            services.GetRequiredService<ILogger<KpiReportMailer>>(), outbox);
+        var mailer = Mailer(services, outbox, new DateTimeOffset(2026, 10, 19, 8, 0, 0, TimeSpan.Zero));
 
         var report = await services.GetRequiredService<KpiPeriodReportBuilder>().BuildAsync(Period.IsoWeek(2026, 42), default);
 
@@ -119,6 +113,11 @@ public sealed class KpiReportTests(PostgresFixture postgres)
         Assert.Equal(0, await mailer.RunAsync(default));
         Assert.DoesNotContain(outbox.Messages, m => m.Kind is "weekly-report" or "monthly-pack");
     }
+
+    /// <summary>The report mailer of the host's services, at a fixed instant.</summary>
+    private static KpiReportMailer Mailer(IServiceProvider services, IMailOutbox outbox, DateTimeOffset now, KpiReportOptions? options = null) =>
+        new(services.GetRequiredService<KpiPeriodReportBuilder>(), services.GetRequiredService<ActiveChecks>(),
+            Options.Create(options ?? new KpiReportOptions()), new FixedTime(now), services.GetRequiredService<ILogger<KpiReportMailer>>(), outbox);
 
     private static async Task SeedAsync(IShopWriter writer)
     {
