@@ -154,8 +154,7 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database, ILogger<SqlKpiRo
                 sessions.Add(dayNumber, visitor, channel, country, (flags & 1) != 0, (flags & 2) != 0, flags >> 2);
                 rows++;
             }
-        logger?.LogDebug("KPI rollup query {Query}: {Rows} rows in {Seconds:0.00} s", "Sessions (COPY)", rows,
-            System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        LogQuery("Sessions (COPY)", rows, started);
     }
 
     private static string? NullableText(NpgsqlBinaryExporter export)
@@ -265,8 +264,7 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database, ILogger<SqlKpiRo
                     NullableArray<string?>(export), NullableArray<decimal?>(export), NullableArray<decimal?>(export), NullableArray<decimal?>(export));
                 rows++;
             }
-        logger?.LogDebug("KPI rollup query {Query}: {Rows} rows in {Seconds:0.00} s", "Orders with lines (COPY)", rows,
-            System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        LogQuery("Orders with lines (COPY)", rows, started);
     }
 
     private static decimal NullableDecimal(NpgsqlBinaryExporter export)
@@ -303,9 +301,12 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database, ILogger<SqlKpiRo
         await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, parameters,
             commandTimeout: 3600, cancellationToken: cancellationToken)))
             while (await reader.ReadAsync(cancellationToken)) { row(reader); rows++; }
-        // The profile of a rollup (the benchmark's --profile): which query costs what.
-        logger?.LogDebug("KPI rollup query {Query}: {Rows} rows in {Seconds:0.00} s", name, rows, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        LogQuery(name, rows, started);
     }
+
+    /// <summary>The profile of a rollup (the benchmark's --profile): which query costs what.</summary>
+    private void LogQuery(string name, int rows, long started) =>
+        logger?.LogDebug("KPI rollup query {Query}: {Rows} rows in {Seconds:0.00} s", name, rows, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
 
     private static DateOnly ReadDay(object value) => value switch
     {
