@@ -25,6 +25,7 @@ public static class KpiBenchmark
     {
         await using var server = options.Database is null ? await PostgresServer.StartAsync() : null;
         var connectionString = options.Database ?? await server!.CreateDatabaseAsync();
+        var postmaster = server?.PostmasterPid ?? await PostmasterOfAsync(connectionString);
         var checks = new ActiveChecks(new CheckSet("checks", new MonitoringSettings { TimeZone = Zone }, []));
         await using var services = await ServicesAsync(connectionString, checks, options.Profile);
         var days = ShopDays.Of(checks.Current);
@@ -47,15 +48,15 @@ public static class KpiBenchmark
             SELECT date_trunc('day', o.placed_at AT TIME ZONE 'Europe/Paris') AS day, count(*), sum(l.quantity), sum(l.amount),
                    sum(l.quantity * l.unit_cost)
             FROM order_lines l JOIN orders o ON o.id = l.order_id GROUP BY 1
-            """));
+            """), postmaster);
         var sessionBaseline = await TimeAsync("baseline: sessions, GROUP BY day", () => BaselineAsync(connectionString, """
             SELECT date_trunc('day', started_at AT TIME ZONE 'Europe/Paris') AS day, count(*), sum(pages)
             FROM sessions GROUP BY 1
-            """));
+            """), postmaster);
         var runner = services.GetRequiredService<KpiRunner>();
         var progress = new Progress<string>(p => Console.Error.WriteLine("  " + p));
         var computedDays = 0;
-        var full = await TimeAsync("full recompute (KpiRunner, every segment)", async () => computedDays = await runner.RunAsync(true, progress, default));
+        var full = await TimeAsync("full recompute (KpiRunner, every segment)", async () => computedDays = await runner.RunAsync(true, progress, default), postmaster);
         long rows;
         await using (var connection = new NpgsqlConnection(connectionString))
         {
@@ -84,7 +85,7 @@ public static class KpiBenchmark
             Console.Error.WriteLine($"touched {touched:N0} rows: yesterday's orders and sessions, 5 late cancellations, the orders of {today.AddDays(-100):yyyy-MM-dd}");
         }
         var incrementalDays = 0;
-        var incremental = await TimeAsync("daily incremental run", async () => incrementalDays = await runner.RunAsync(false, progress, default));
+        var incremental = await TimeAsync("daily incremental run", async () => incrementalDays = await runner.RunAsync(false, progress, default), postmaster);
 
         if (options.Dump is not null)
         {
@@ -105,13 +106,39 @@ public static class KpiBenchmark
         return 0;
     }
 
-    private static async Task<double> TimeAsync(string name, Func<Task> action)
+    /// <summary>Times the action and prints where its CPU went: this process's (with its GC pauses and allocations)
+    /// and the PostgreSQL server's (<see cref="PostgresCpu"/>), which share the same cores.</summary>
+    private static async Task<double> TimeAsync(string name, Func<Task> action, int? postmaster = null)
     {
         Console.Error.WriteLine($"{name} …");
+        var (cpu, pauses, allocated) = (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
+        var database = PostgresCpu.Seconds(postmaster);
         var clock = Stopwatch.StartNew();
         await action();
-        Console.Error.WriteLine($"{name}: {clock.Elapsed.TotalSeconds:0.0} s");
-        return clock.Elapsed.TotalSeconds;
+        var seconds = clock.Elapsed.TotalSeconds;
+        var databaseCpu = database is not null && PostgresCpu.Seconds(postmaster) is { } after ? $"{after - database.Value:0.0}" : "?";
+        Console.Error.WriteLine($"{name}: {seconds:0.0} s; CPU s: this process {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.0} " +
+                                $"(GC pauses {(GC.GetTotalPauseDuration() - pauses).TotalSeconds:0.0} s, {(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:N0} MiB allocated), " +
+                                $"PostgreSQL {databaseCpu}; load {File.ReadAllText("/proc/loadavg").Trim()}");
+        return seconds;
+    }
+
+    /// <summary>The postmaster of the server behind the connection string when it runs on this machine (the parent of
+    /// a backend), for its CPU time; null otherwise.</summary>
+    private static async Task<int?> PostmasterOfAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var backend = Convert.ToInt32(await Scalar(connection, "SELECT pg_backend_pid()"));
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{backend}/stat");
+            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Runs the query and reads every row, as the rollup reads its own.</summary>

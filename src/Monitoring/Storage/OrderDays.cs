@@ -67,34 +67,39 @@ internal sealed class OrderDays(KpiCells cells)
             cells.Order(day, key).AddCounted(isWeb, isNew, account, discount, shipping, lines, units, revenue, cost, bucket);
     }
 
+    /// <summary>The number of a product's top-level category (its SKU read as UTF-8), or -1 for a product that is
+    /// unknown or has none: such lines count in no category.</summary>
+    public int CategoryOf(ReadOnlySpan<byte> sku) => Copy.Utf8Text.TryGetValue(productCategories, sku, out var category) ? category : -1;
+
     /// <summary>
-    /// The lines of one counted order (the four arrays side by side, cost = quantity × unit cost), added to the order's
-    /// day and each top-level category its products belong to. Then adds the order itself (<see cref="AddOrder"/>)
-    /// with the lines' sums, each rounded as the orders query's <c>sum</c> was.
+    /// One order with its lines side by side (each line's category number from <see cref="CategoryOf"/>, quantity,
+    /// amount, cost = quantity × unit cost; no lines for a cancelled order): the lines are added to the order's day and
+    /// each top-level category its products belong to, then the order itself (<see cref="AddOrder"/>) with the lines'
+    /// sums, each rounded as the orders query's <c>sum</c> was.
     /// </summary>
     public void AddOrderWithLines(long dayNumber, string? storedStatus, string? channel, string? country, string? accountId,
         string? segment, string? acquisition, bool isNew, decimal discount, decimal shipping,
-        string?[]? skus, decimal?[]? quantities, decimal?[]? amounts, decimal?[]? costs)
+        ReadOnlySpan<int> categories, ReadOnlySpan<decimal?> quantities, ReadOnlySpan<decimal?> amounts, ReadOnlySpan<decimal?> costs)
     {
         decimal units = 0, revenue = 0, cost = 0;
-        var lines = skus?.Length ?? 0;
-        for (var i = 0; i < lines; i++)
+        for (var i = 0; i < categories.Length; i++)
         {
-            units += quantities![i] ?? 0;
-            revenue += amounts![i] ?? 0;
-            cost += costs![i] ?? 0;
+            units += quantities[i] ?? 0;
+            revenue += amounts[i] ?? 0;
+            cost += costs[i] ?? 0;
         }
-        if (lines > 0) AddLines(dayNumber, skus!, quantities!, amounts!, costs!);
+        if (categories.Length > 0) AddLines(dayNumber, categories, quantities, amounts, costs);
         AddOrder(ShopDaySql.Day(dayNumber), storedStatus, channel, country, accountId, segment, acquisition, isNew,
-            Money(discount), Money(shipping), lines, Money(units), Money(revenue), Money(cost));
+            Money(discount), Money(shipping), categories.Length, Money(units), Money(revenue), Money(cost));
     }
 
-    private void AddLines(long dayNumber, string?[] skus, decimal?[] quantities, decimal?[] amounts, decimal?[] costs)
+    private void AddLines(long dayNumber, ReadOnlySpan<int> categories, ReadOnlySpan<decimal?> quantities, ReadOnlySpan<decimal?> amounts,
+        ReadOnlySpan<decimal?> costs)
     {
         orderCategories.Clear();
-        for (var i = 0; i < skus.Length; i++)
+        for (var i = 0; i < categories.Length; i++)
         {
-            if (skus[i] is not { } sku || !productCategories.TryGetValue(sku, out var category)) continue;
+            if (categories[i] is var category && category < 0) continue;
             var at = orderCategories.IndexOf(category);
             if (at < 0)
             {

@@ -15,16 +15,50 @@ internal sealed class SessionDays(KpiCells cells)
     private readonly Dictionary<string, int> valueNumbers = new(StringComparer.Ordinal);
     private readonly List<string?> values = [null];
 
+    // A closed day's collections are cleared and used for a later day: allocated again for each of 730 days (and
+    // grown from empty each time) they were half of what a full recompute allocated, 4.3 GB (measured).
+    private readonly Stack<SessionDay> spare = new();
+    private SessionDay? current;
+    private long currentDay;
+
     /// <summary>One session: its day number, visitor, channel and country as stored, and its funnel figures.</summary>
     public void Add(long day, string? visitor, string? channel, string? country, bool bounced, bool signedIn, int step)
     {
+        var state = Day(day);
+        state.Add(visitor is null ? -1 : state.VisitorNumber(visitor), ValueNumber(channel), ValueNumber(country), bounced, signedIn, step);
+    }
+
+    /// <summary>The state of an open day, for a caller that numbers the visitor and the values itself (from bytes,
+    /// <see cref="SessionDay.VisitorNumber(ReadOnlySpan{byte})"/>, <see cref="ValueNumber(ReadOnlySpan{byte})"/>):
+    /// opening it closes the days more than one before it.</summary>
+    public SessionDay Day(long day)
+    {
+        if (current is not null && currentDay == day) return current;
         if (!open.TryGetValue(day, out var state))
         {
             while (open.Count > 0 && open.Keys.First() < day - 1) Close(open.Keys.First());
-            open[day] = state = new SessionDay(valueNumbers, values);
+            open[day] = state = spare.Count > 0 ? spare.Pop() : new SessionDay();
         }
-        state.Add(visitor, channel, country, bounced, signedIn, step);
+        (current, currentDay) = (state, day);
+        return state;
     }
+
+    /// <summary>A number per stored value (0 for null), shared by every day of the rollup.</summary>
+    public int ValueNumber(string? value)
+    {
+        if (value is null) return 0;
+        if (!valueNumbers.TryGetValue(value, out var number))
+        {
+            valueNumbers[value] = number = values.Count;
+            values.Add(value);
+        }
+        return number;
+    }
+
+    /// <summary>The number of a stored value read as UTF-8 (not null), without making a string once it is known.</summary>
+    public int ValueNumber(ReadOnlySpan<byte> utf8) => Copy.Utf8Text.TryGetValue(valueNumbers, utf8, out var number)
+        ? number
+        : ValueNumber(System.Text.Encoding.UTF8.GetString(utf8));
 
     /// <summary>Adds every open day to the cells (call after the last session).</summary>
     public void Flush()
@@ -36,8 +70,10 @@ internal sealed class SessionDays(KpiCells cells)
     {
         var day = ShopDaySql.Day(dayNumber);
         open.Remove(dayNumber, out var state);
-        foreach (var (channel, country, sums) in state!.Groups)
+        if (ReferenceEquals(state, current)) current = null;
+        foreach (var (channelNumber, countryNumber, sums) in state!.Groups)
         {
+            var (channel, country) = (values[channelNumber], values[countryNumber]);
             var row = sums.ToSums();
             cells.Add(day, SegmentKey.All, row);
             if (KpiCells.Text(channel) is { } c) cells.Add(day, new SegmentKey(SegmentKey.AcquisitionChannel, c), row);
@@ -45,65 +81,77 @@ internal sealed class SessionDays(KpiCells cells)
         }
         // Distinct per stored value: two stored spellings of one channel ("web", "web ") count a visitor once each,
         // as the grouped SQL's windows (partitioned by the stored value) did.
-        cells.Add(day, SegmentKey.All, new FactSums { Visitors = state.Visitors.Count });
+        cells.Add(day, SegmentKey.All, new FactSums { Visitors = state.VisitorCount });
         foreach (var (channel, count) in state.ChannelVisitors)
-            if (KpiCells.Text(channel) is { } c) cells.Add(day, new SegmentKey(SegmentKey.AcquisitionChannel, c), new FactSums { Visitors = count });
+            if (KpiCells.Text(values[channel]) is { } c) cells.Add(day, new SegmentKey(SegmentKey.AcquisitionChannel, c), new FactSums { Visitors = count });
         foreach (var (country, count) in state.CountryVisitors)
-            if (KpiCells.Text(country) is { } k) cells.Add(day, new SegmentKey(SegmentKey.Country, k), new FactSums { Visitors = count });
+            if (KpiCells.Text(values[country]) is { } k) cells.Add(day, new SegmentKey(SegmentKey.Country, k), new FactSums { Visitors = count });
+        state.Clear();
+        spare.Push(state);
     }
 
     /// <summary>
-    /// One day's sessions: counts per (channel, country) as stored, and the visitors seen. A visitor gets a number the
-    /// first time the day sees it, and its pairs with a channel or a country are kept as one long (visitor number,
+    /// One day's sessions: counts per (channel, country) value numbers, and the visitors seen. A visitor gets a number
+    /// the first time the day sees it, and its pairs with a channel or a country are kept as one long (visitor number,
     /// value number): one string hash per session instead of three (20 million sessions at full size).
     /// </summary>
-    private sealed class SessionDay(Dictionary<string, int> valueNumbers, List<string?> values)
+    public sealed class SessionDay
     {
         private readonly Dictionary<long, SessionCounts> groups = new();
-        public readonly Dictionary<string, int> Visitors = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> visitors = new(StringComparer.Ordinal);
         private readonly HashSet<long> channelVisitors = [];
         private readonly HashSet<long> countryVisitors = [];
 
-        public void Add(string? visitor, string? channel, string? country, bool bounced, bool signedIn, int step)
+        /// <summary>The distinct visitors of the day.</summary>
+        public int VisitorCount => visitors.Count;
+
+        /// <summary>The day's number of a visitor.</summary>
+        public int VisitorNumber(string visitor)
         {
-            var (channelNumber, countryNumber) = (ValueNumber(channel), ValueNumber(country));
-            var group = ((long)channelNumber << 32) | (uint)countryNumber;
-            if (!groups.TryGetValue(group, out var counts)) groups[group] = counts = new SessionCounts();
-            counts.Add(bounced, signedIn, step);
-            if (visitor is null) return;
-            if (!Visitors.TryGetValue(visitor, out var number)) Visitors[visitor] = number = Visitors.Count;
-            channelVisitors.Add(((long)number << 32) | (uint)channelNumber);
-            countryVisitors.Add(((long)number << 32) | (uint)countryNumber);
+            if (!visitors.TryGetValue(visitor, out var number)) visitors[visitor] = number = visitors.Count;
+            return number;
         }
 
-        /// <summary>The counts per stored (channel, country).</summary>
-        public IEnumerable<(string? Channel, string? Country, SessionCounts Counts)> Groups =>
-            groups.Select(g => (values[(int)(g.Key >> 32)], values[(int)(g.Key & 0xFFFFFFFF)], g.Value));
+        /// <summary>The day's number of a visitor read as UTF-8, without making a string for one seen before.</summary>
+        public int VisitorNumber(ReadOnlySpan<byte> utf8) =>
+            Copy.Utf8Text.TryGetValue(visitors, utf8, out var number) ? number : VisitorNumber(System.Text.Encoding.UTF8.GetString(utf8));
 
-        /// <summary>The distinct visitors of each stored channel value.</summary>
-        public IEnumerable<(string? Value, long Count)> ChannelVisitors => CountPerValue(channelVisitors);
-
-        /// <summary>The distinct visitors of each stored country value.</summary>
-        public IEnumerable<(string? Value, long Count)> CountryVisitors => CountPerValue(countryVisitors);
-
-        private IEnumerable<(string? Value, long Count)> CountPerValue(HashSet<long> pairs) =>
-            pairs.GroupBy(p => (int)(p & 0xFFFFFFFF)).Select(g => (values[g.Key], g.LongCount()));
-
-        /// <summary>A number per stored value (null included), shared by every day of the rollup.</summary>
-        private int ValueNumber(string? value)
+        /// <summary>One session: its visitor's number (-1 without a visitor) and its values' numbers.</summary>
+        public void Add(int visitor, int channel, int country, bool bounced, bool signedIn, int step)
         {
-            if (value is null) return 0;
-            if (!valueNumbers.TryGetValue(value, out var number))
-            {
-                valueNumbers[value] = number = values.Count;
-                values.Add(value);
-            }
-            return number;
+            var group = ((long)channel << 32) | (uint)country;
+            if (!groups.TryGetValue(group, out var counts)) groups[group] = counts = new SessionCounts();
+            counts.Add(bounced, signedIn, step);
+            if (visitor < 0) return;
+            channelVisitors.Add(((long)visitor << 32) | (uint)channel);
+            countryVisitors.Add(((long)visitor << 32) | (uint)country);
+        }
+
+        /// <summary>The counts per (channel, country) value numbers.</summary>
+        internal IEnumerable<(int Channel, int Country, SessionCounts Counts)> Groups =>
+            groups.Select(g => ((int)(g.Key >> 32), (int)(g.Key & 0xFFFFFFFF), g.Value));
+
+        /// <summary>The distinct visitors of each channel value number.</summary>
+        public IEnumerable<(int Value, long Count)> ChannelVisitors => CountPerValue(channelVisitors);
+
+        /// <summary>The distinct visitors of each country value number.</summary>
+        public IEnumerable<(int Value, long Count)> CountryVisitors => CountPerValue(countryVisitors);
+
+        private static IEnumerable<(int Value, long Count)> CountPerValue(HashSet<long> pairs) =>
+            pairs.GroupBy(p => (int)(p & 0xFFFFFFFF)).Select(g => (g.Key, g.LongCount()));
+
+        /// <summary>Empties the day for reuse (the collections keep their capacity).</summary>
+        public void Clear()
+        {
+            groups.Clear();
+            visitors.Clear();
+            channelVisitors.Clear();
+            countryVisitors.Clear();
         }
     }
 
     /// <summary>The traffic counts of one group of sessions.</summary>
-    private sealed class SessionCounts
+    internal sealed class SessionCounts
     {
         private long sessions, bounced, signedIn, product, cart, checkout, payment, ordered;
 

@@ -1,0 +1,138 @@
+using System.Buffers.Binary;
+using Npgsql;
+
+namespace Monitoring.Storage.Copy;
+
+/// <summary>
+/// Reads the rows of a PostgreSQL <c>COPY … TO STDOUT (FORMAT BINARY)</c> from its raw stream, each field as the bytes
+/// the server sent, without a .NET object per value. The KPI rollup reads 20 million sessions and 2 million orders
+/// with 30 million line values this way: through Npgsql's binary exporter, which converts each value to an object
+/// (a string per text, a decimal array per numeric array), decoding alone took 20 CPU seconds for each of the two
+/// (measured at the benchmark's full size); the callers here look text up without allocating it
+/// (<see cref="Utf8Text"/>) and convert only the numbers they sum (<see cref="PgNumeric"/>).
+/// </summary>
+/// <remarks>
+/// The format (PostgreSQL's documentation, "COPY", binary format): an 11-byte signature, a 32-bit flags field and a
+/// header extension of a given length; then per row a 16-bit field count (-1 ends the data) and per field a 32-bit
+/// length (-1 for null) followed by that many bytes, all integers big-endian. A whole row is held in the buffer
+/// before it is handed over, so its fields stay valid until the next <see cref="ReadRowAsync"/>.
+/// </remarks>
+public sealed class PgCopyReader : IAsyncDisposable
+{
+    /// <summary>"PGCOPY\n\377\r\n\0".</summary>
+    private static readonly byte[] Signature = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', 0x0A, 0xFF, 0x0D, 0x0A, 0x00];
+
+    private readonly Stream stream;
+    private byte[] buffer = new byte[1 << 16];
+    private int rowStart, end;
+    private int[] offsets = new int[16], lengths = new int[16];
+    private bool headerRead, finished;
+
+    /// <summary>Reads from a raw binary COPY stream (<see cref="StartAsync"/> opens one).</summary>
+    public PgCopyReader(Stream stream) => this.stream = stream;
+
+    /// <summary>Starts the COPY statement (a <c>COPY (…) TO STDOUT (FORMAT BINARY)</c>) on the connection.</summary>
+    public static async Task<PgCopyReader> StartAsync(NpgsqlConnection connection, string copyStatement, CancellationToken cancellationToken) =>
+        new(await connection.BeginRawBinaryCopyAsync(copyStatement, cancellationToken));
+
+    /// <summary>The number of fields of the current row.</summary>
+    public int FieldCount { get; private set; }
+
+    /// <summary>Moves to the next row; false after the last.</summary>
+    public async ValueTask<bool> ReadRowAsync(CancellationToken cancellationToken = default)
+    {
+        if (finished) return false;
+        rowStart += RowLength();
+        if (!headerRead) await ReadHeaderAsync(cancellationToken);
+        var at = 0;
+        await EnsureAsync(at + 2, cancellationToken);
+        var count = BinaryPrimitives.ReadInt16BigEndian(buffer.AsSpan(rowStart + at));
+        at += 2;
+        if (count == -1)
+        {
+            (finished, FieldCount) = (true, 0);
+            // Read the stream to its end, so that the connection is back in its normal state for the next command.
+            while (await stream.ReadAsync(buffer, cancellationToken) > 0) { }
+            return false;
+        }
+        if (count > offsets.Length) (offsets, lengths) = (new int[count], new int[count]);
+        for (var field = 0; field < count; field++)
+        {
+            await EnsureAsync(at + 4, cancellationToken);
+            var length = BinaryPrimitives.ReadInt32BigEndian(buffer.AsSpan(rowStart + at));
+            at += 4;
+            offsets[field] = at;
+            lengths[field] = length;
+            if (length > 0)
+            {
+                await EnsureAsync(at + length, cancellationToken);
+                at += length;
+            }
+        }
+        FieldCount = count;
+        return true;
+    }
+
+    /// <summary>Whether the field of the current row is null.</summary>
+    public bool IsNull(int field) => lengths[Checked(field)] < 0;
+
+    /// <summary>The field's bytes (empty for null: ask <see cref="IsNull"/> first where it matters).</summary>
+    public ReadOnlySpan<byte> Bytes(int field) =>
+        lengths[Checked(field)] <= 0 ? [] : buffer.AsSpan(rowStart + offsets[field], lengths[field]);
+
+    /// <summary>A <c>bigint</c> field.</summary>
+    public long Int64(int field) => BinaryPrimitives.ReadInt64BigEndian(Sized(field, 8));
+
+    /// <summary>An <c>integer</c> field.</summary>
+    public int Int32(int field) => BinaryPrimitives.ReadInt32BigEndian(Sized(field, 4));
+
+    private ReadOnlySpan<byte> Sized(int field, int size)
+    {
+        if (lengths[Checked(field)] != size)
+            throw new InvalidDataException($"COPY field {field} has {lengths[field]} bytes, expected a non-null value of {size}");
+        return buffer.AsSpan(rowStart + offsets[field], size);
+    }
+
+    private int Checked(int field) => field < FieldCount
+        ? field
+        : throw new ArgumentOutOfRangeException(nameof(field), $"the row has {FieldCount} fields");
+
+    /// <summary>The bytes the current row takes (its count and every field), 0 before the first.</summary>
+    private int RowLength()
+    {
+        if (FieldCount == 0) return 0;
+        var last = FieldCount - 1;
+        return offsets[last] + Math.Max(lengths[last], 0);
+    }
+
+    private async ValueTask ReadHeaderAsync(CancellationToken cancellationToken)
+    {
+        await EnsureAsync(Signature.Length + 8, cancellationToken);
+        if (!buffer.AsSpan(rowStart, Signature.Length).SequenceEqual(Signature))
+            throw new InvalidDataException("not a PostgreSQL binary COPY stream (its signature is missing)");
+        var extension = BinaryPrimitives.ReadInt32BigEndian(buffer.AsSpan(rowStart + Signature.Length + 4));
+        await EnsureAsync(Signature.Length + 8 + extension, cancellationToken);
+        rowStart += Signature.Length + 8 + extension;
+        headerRead = true;
+    }
+
+    /// <summary>Makes sure the buffer holds <paramref name="count"/> bytes from the current row's start, moving the
+    /// row to the front or growing the buffer when it does not fit, and reading more from the stream.</summary>
+    private async ValueTask EnsureAsync(int count, CancellationToken cancellationToken)
+    {
+        while (end - rowStart < count)
+        {
+            if (rowStart + count > buffer.Length)
+            {
+                var target = count > buffer.Length ? new byte[Math.Max(buffer.Length * 2, count)] : buffer;
+                Buffer.BlockCopy(buffer, rowStart, target, 0, end - rowStart);
+                (buffer, end, rowStart) = (target, end - rowStart, 0);
+            }
+            var read = await stream.ReadAsync(buffer.AsMemory(end), cancellationToken);
+            if (read == 0) throw new EndOfStreamException("the COPY stream ended in the middle of a row");
+            end += read;
+        }
+    }
+
+    public ValueTask DisposeAsync() => stream.DisposeAsync();
+}
