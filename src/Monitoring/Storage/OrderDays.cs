@@ -19,6 +19,7 @@ namespace Monitoring.Storage;
 internal sealed class OrderDays(KpiCells cells)
 {
     private readonly Dictionary<string, int> productCategories = new(StringComparer.Ordinal);
+    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>? productLookup;
     private readonly Dictionary<string, int> categoryNumbers = new(StringComparer.Ordinal);
     private readonly List<string> categories = [];
     private readonly Dictionary<(long Day, int Category), CategorySums> categorySums = new();
@@ -69,7 +70,11 @@ internal sealed class OrderDays(KpiCells cells)
 
     /// <summary>The number of a product's top-level category (its SKU read as UTF-8), or -1 for a product that is
     /// unknown or has none: such lines count in no category.</summary>
-    public int CategoryOf(ReadOnlySpan<byte> sku) => Copy.Utf8Text.TryGetValue(productCategories, sku, out var category) ? category : -1;
+    public int CategoryOf(ReadOnlySpan<byte> sku)
+    {
+        productLookup ??= productCategories.GetAlternateLookup<ReadOnlySpan<char>>();
+        return Copy.Utf8Text.TryGetValue(productLookup.Value, sku, out var category) ? category : -1;
+    }
 
     /// <summary>
     /// One order with its lines side by side (each line's category number from <see cref="CategoryOf"/>, quantity,

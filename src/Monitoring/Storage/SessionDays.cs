@@ -9,10 +9,20 @@ namespace Monitoring.Storage;
 /// a day is added to the cells once a session two days later arrives (a zone that turns its clocks back over midnight
 /// can send a session of the previous shop day after one of the next), and the rest at <see cref="Flush"/>.
 /// </summary>
-internal sealed class SessionDays(KpiCells cells)
+internal sealed class SessionDays
 {
+    private readonly KpiCells cells;
+
+    public SessionDays(KpiCells cells)
+    {
+        this.cells = cells;
+        valueNumbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        valueLookup = valueNumbers.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
     private readonly SortedDictionary<long, SessionDay> open = new();
-    private readonly Dictionary<string, int> valueNumbers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> valueNumbers;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> valueLookup;
     private readonly List<string?> values = [null];
 
     // A closed day's collections are cleared and used for a later day: allocated again for each of 730 days (and
@@ -56,7 +66,7 @@ internal sealed class SessionDays(KpiCells cells)
     }
 
     /// <summary>The number of a stored value read as UTF-8 (not null), without making a string once it is known.</summary>
-    public int ValueNumber(ReadOnlySpan<byte> utf8) => Copy.Utf8Text.TryGetValue(valueNumbers, utf8, out var number)
+    public int ValueNumber(ReadOnlySpan<byte> utf8) => Copy.Utf8Text.TryGetValue(valueLookup, utf8, out var number)
         ? number
         : ValueNumber(System.Text.Encoding.UTF8.GetString(utf8));
 
@@ -98,7 +108,14 @@ internal sealed class SessionDays(KpiCells cells)
     public sealed class SessionDay
     {
         private readonly Dictionary<long, SessionCounts> groups = new();
-        private readonly Dictionary<string, int> visitors = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> visitors;
+        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> visitorLookup;
+
+        public SessionDay()
+        {
+            visitors = new Dictionary<string, int>(StringComparer.Ordinal);
+            visitorLookup = visitors.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
         private readonly HashSet<long> channelVisitors = [];
         private readonly HashSet<long> countryVisitors = [];
 
@@ -114,7 +131,7 @@ internal sealed class SessionDays(KpiCells cells)
 
         /// <summary>The day's number of a visitor read as UTF-8, without making a string for one seen before.</summary>
         public int VisitorNumber(ReadOnlySpan<byte> utf8) =>
-            Copy.Utf8Text.TryGetValue(visitors, utf8, out var number) ? number : VisitorNumber(System.Text.Encoding.UTF8.GetString(utf8));
+            Copy.Utf8Text.TryGetValue(visitorLookup, utf8, out var number) ? number : VisitorNumber(System.Text.Encoding.UTF8.GetString(utf8));
 
         /// <summary>One session: its visitor's number (-1 without a visitor) and its values' numbers.</summary>
         public void Add(int visitor, int channel, int country, bool bounced, bool signedIn, int step)
@@ -137,8 +154,12 @@ internal sealed class SessionDays(KpiCells cells)
         /// <summary>The distinct visitors of each country value number.</summary>
         public IEnumerable<(int Value, long Count)> CountryVisitors => CountPerValue(countryVisitors);
 
-        private static IEnumerable<(int Value, long Count)> CountPerValue(HashSet<long> pairs) =>
-            pairs.GroupBy(p => (int)(p & 0xFFFFFFFF)).Select(g => (g.Key, g.LongCount()));
+        private static IEnumerable<(int Value, long Count)> CountPerValue(HashSet<long> pairs)
+        {
+            var counts = new Dictionary<int, long>();
+            foreach (var pair in pairs) counts[(int)(pair & 0xFFFFFFFF)] = counts.GetValueOrDefault((int)(pair & 0xFFFFFFFF)) + 1;
+            return counts.Select(c => (c.Key, c.Value));
+        }
 
         /// <summary>Empties the day for reuse (the collections keep their capacity).</summary>
         public void Clear()

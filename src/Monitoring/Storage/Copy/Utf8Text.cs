@@ -14,20 +14,18 @@ public static class Utf8Text
 
     /// <summary>The dictionary's value for the text, or false when it holds none. The dictionary must compare
     /// ordinally (<see cref="StringComparer.Ordinal"/>).</summary>
-    public static bool TryGetValue<TValue>(Dictionary<string, TValue> dictionary, ReadOnlySpan<byte> utf8, out TValue value)
+    public static bool TryGetValue<TValue>(Dictionary<string, TValue> dictionary, ReadOnlySpan<byte> utf8, out TValue value) =>
+        TryGetValue(dictionary.GetAlternateLookup<ReadOnlySpan<char>>(), utf8, out value);
+
+    /// <summary>The same through the dictionary's character lookup, made once by the caller
+    /// (<c>dictionary.GetAlternateLookup&lt;ReadOnlySpan&lt;char&gt;&gt;()</c>: making it checks the comparer, which
+    /// cost as much as the search, once per row).</summary>
+    public static bool TryGetValue<TValue>(Dictionary<string, TValue>.AlternateLookup<ReadOnlySpan<char>> lookup, ReadOnlySpan<byte> utf8,
+        out TValue value)
     {
-        if (utf8.Length > StackLimit) return dictionary.TryGetValue(Encoding.UTF8.GetString(utf8), out value!);
+        if (utf8.Length > StackLimit) return lookup.Dictionary.TryGetValue(Encoding.UTF8.GetString(utf8), out value!);
         Span<char> chars = stackalloc char[utf8.Length];
         var length = Encoding.UTF8.GetChars(utf8, chars);
-        return dictionary.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars[..length], out value!);
-    }
-
-    /// <summary>The dictionary's value for the text, added with <paramref name="create"/> (given the text as a
-    /// string, made once) when it holds none. The dictionary must compare ordinally.</summary>
-    public static TValue GetOrAdd<TValue>(Dictionary<string, TValue> dictionary, ReadOnlySpan<byte> utf8, Func<string, TValue> create)
-    {
-        if (TryGetValue(dictionary, utf8, out var value)) return value;
-        var text = Encoding.UTF8.GetString(utf8);
-        return dictionary[text] = create(text);
+        return lookup.TryGetValue(chars[..length], out value!);
     }
 }
