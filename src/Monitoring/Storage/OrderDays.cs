@@ -18,8 +18,9 @@ namespace Monitoring.Storage;
 /// </remarks>
 internal sealed class OrderDays(KpiCells cells)
 {
-    private readonly Dictionary<string, int> productCategories = new(StringComparer.Ordinal);
-    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>? productLookup;
+    // Each known SKU's number and, at that number, its category's.
+    private readonly Copy.Utf8KeyTable skus = new();
+    private readonly List<int> skuCategories = [];
     private readonly Dictionary<string, int> categoryNumbers = new(StringComparer.Ordinal);
     private readonly List<string> categories = [];
     private readonly Dictionary<(long Day, int Category), CategorySums> categorySums = new();
@@ -41,7 +42,9 @@ internal sealed class OrderDays(KpiCells cells)
             categoryNumbers[topCategory] = number = categories.Count;
             categories.Add(topCategory);
         }
-        productCategories[sku] = number;
+        var at = skus.GetOrAdd(sku);
+        if (at == skuCategories.Count) skuCategories.Add(number);
+        else skuCategories[at] = number;
     }
 
     /// <summary>
@@ -70,11 +73,7 @@ internal sealed class OrderDays(KpiCells cells)
 
     /// <summary>The number of a product's top-level category (its SKU read as UTF-8), or -1 for a product that is
     /// unknown or has none: such lines count in no category.</summary>
-    public int CategoryOf(ReadOnlySpan<byte> sku)
-    {
-        productLookup ??= productCategories.GetAlternateLookup<ReadOnlySpan<char>>();
-        return Copy.Utf8Text.TryGetValue(productLookup.Value, sku, out var category) ? category : -1;
-    }
+    public int CategoryOf(ReadOnlySpan<byte> sku) => skus.Find(sku) is var at and >= 0 ? skuCategories[at] : -1;
 
     /// <summary>
     /// One order with its lines side by side (each line's category number from <see cref="CategoryOf"/>, quantity,

@@ -9,20 +9,11 @@ namespace Monitoring.Storage;
 /// a day is added to the cells once a session two days later arrives (a zone that turns its clocks back over midnight
 /// can send a session of the previous shop day after one of the next), and the rest at <see cref="Flush"/>.
 /// </summary>
-internal sealed class SessionDays
+internal sealed class SessionDays(KpiCells cells)
 {
-    private readonly KpiCells cells;
-
-    public SessionDays(KpiCells cells)
-    {
-        this.cells = cells;
-        valueNumbers = new Dictionary<string, int>(StringComparer.Ordinal);
-        valueLookup = valueNumbers.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
-
     private readonly SortedDictionary<long, SessionDay> open = new();
-    private readonly Dictionary<string, int> valueNumbers;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> valueLookup;
+    // Value number n (1, 2 …) is the table's key n - 1; 0 is null.
+    private readonly Copy.Utf8KeyTable valueKeys = new();
     private readonly List<string?> values = [null];
 
     // A closed day's collections are cleared and used for a later day: allocated again for each of 730 days (and
@@ -54,21 +45,20 @@ internal sealed class SessionDays
     }
 
     /// <summary>A number per stored value (0 for null), shared by every day of the rollup.</summary>
-    public int ValueNumber(string? value)
-    {
-        if (value is null) return 0;
-        if (!valueNumbers.TryGetValue(value, out var number))
-        {
-            valueNumbers[value] = number = values.Count;
-            values.Add(value);
-        }
-        return number;
-    }
+    public int ValueNumber(string? value) => value is null ? 0 : Numbered(valueKeys.GetOrAdd(value), value);
 
     /// <summary>The number of a stored value read as UTF-8 (not null), without making a string once it is known.</summary>
-    public int ValueNumber(ReadOnlySpan<byte> utf8) => Copy.Utf8Text.TryGetValue(valueLookup, utf8, out var number)
-        ? number
-        : ValueNumber(System.Text.Encoding.UTF8.GetString(utf8));
+    public int ValueNumber(ReadOnlySpan<byte> utf8)
+    {
+        var key = valueKeys.GetOrAdd(utf8);
+        return key + 1 < values.Count ? key + 1 : Numbered(key, System.Text.Encoding.UTF8.GetString(utf8));
+    }
+
+    private int Numbered(int key, string value)
+    {
+        if (key + 1 == values.Count) values.Add(value);
+        return key + 1;
+    }
 
     /// <summary>Adds every open day to the cells (call after the last session).</summary>
     public void Flush()
@@ -108,14 +98,7 @@ internal sealed class SessionDays
     public sealed class SessionDay
     {
         private readonly Dictionary<long, SessionCounts> groups = new();
-        private readonly Dictionary<string, int> visitors;
-        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> visitorLookup;
-
-        public SessionDay()
-        {
-            visitors = new Dictionary<string, int>(StringComparer.Ordinal);
-            visitorLookup = visitors.GetAlternateLookup<ReadOnlySpan<char>>();
-        }
+        private readonly Copy.Utf8KeyTable visitors = new();
         private readonly HashSet<long> channelVisitors = [];
         private readonly HashSet<long> countryVisitors = [];
 
@@ -123,15 +106,10 @@ internal sealed class SessionDays
         public int VisitorCount => visitors.Count;
 
         /// <summary>The day's number of a visitor.</summary>
-        public int VisitorNumber(string visitor)
-        {
-            if (!visitors.TryGetValue(visitor, out var number)) visitors[visitor] = number = visitors.Count;
-            return number;
-        }
+        public int VisitorNumber(string visitor) => visitors.GetOrAdd(visitor);
 
-        /// <summary>The day's number of a visitor read as UTF-8, without making a string for one seen before.</summary>
-        public int VisitorNumber(ReadOnlySpan<byte> utf8) =>
-            Copy.Utf8Text.TryGetValue(visitorLookup, utf8, out var number) ? number : VisitorNumber(System.Text.Encoding.UTF8.GetString(utf8));
+        /// <summary>The day's number of a visitor read as UTF-8.</summary>
+        public int VisitorNumber(ReadOnlySpan<byte> utf8) => visitors.GetOrAdd(utf8);
 
         /// <summary>One session: its visitor's number (-1 without a visitor) and its values' numbers.</summary>
         public void Add(int visitor, int channel, int country, bool bounced, bool signedIn, int step)

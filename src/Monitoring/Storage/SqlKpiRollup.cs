@@ -252,14 +252,14 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database, ILogger<SqlKpiRo
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var rows = 0;
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        var lookup = texts.GetAlternateLookup<ReadOnlySpan<char>>();
+        // Each distinct value of the dimensions (a status, a channel, an account id …) made a string once.
+        var (keys, texts) = (new Copy.Utf8KeyTable(), new List<string>());
         string? Text(Copy.PgCopyReader row, int field)
         {
             if (row.IsNull(field)) return null;
-            if (Copy.Utf8Text.TryGetValue(lookup, row.Bytes(field), out var known)) return known;
-            var text = System.Text.Encoding.UTF8.GetString(row.Bytes(field));
-            return texts[text] = text;
+            var at = keys.GetOrAdd(row.Bytes(field));
+            if (at == texts.Count) texts.Add(System.Text.Encoding.UTF8.GetString(row.Bytes(field)));
+            return texts[at];
         }
         decimal Number(Copy.PgCopyReader row, int field) => row.IsNull(field) ? 0m : Copy.PgNumeric.ToDecimal(row.Bytes(field));
         var (categories, quantities, amounts, costs) = (new int[16], new decimal?[16], new decimal?[16], new decimal?[16]);

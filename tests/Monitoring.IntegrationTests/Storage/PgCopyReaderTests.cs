@@ -7,7 +7,7 @@ namespace Monitoring.IntegrationTests.Storage;
 
 /// <summary>
 /// The KPI rollup's reader of PostgreSQL binary COPY (<see cref="PgCopyReader"/>, <see cref="PgArray"/>,
-/// <see cref="PgNumeric"/>, <see cref="Utf8Text"/>) against a real server, each value compared with what Npgsql's own
+/// <see cref="PgNumeric"/>, <see cref="Utf8KeyTable"/>) against a real server, each value compared with what Npgsql's own
 /// data reader makes of the same query.
 /// </summary>
 [Collection(PostgresCollection.Name)]
@@ -81,7 +81,8 @@ public sealed class PgCopyReaderTests(PostgresFixture postgres)
             Skus: r.IsDBNull(3) ? null : r.GetFieldValue<string?[]>(3), Amounts: r.IsDBNull(4) ? null : r.GetFieldValue<decimal?[]>(4)));
 
         var rows = 0;
-        var known = new Dictionary<string, int>(StringComparer.Ordinal) { ["Vé42"] = 42, [""] = -1 };
+        var known = new Utf8KeyTable();
+        var (vé42, empty) = (known.GetOrAdd("Vé42"), known.GetOrAdd(""));
         using (var copy = PgCopyReader.Start(connection, $"COPY ({sql}) TO STDOUT (FORMAT BINARY)"))
             while (copy.ReadRow())
             {
@@ -91,8 +92,7 @@ public sealed class PgCopyReaderTests(PostgresFixture postgres)
                 if (row.Text is not null)
                 {
                     Assert.Equal(row.Text, Encoding.UTF8.GetString(copy.Bytes(1)));
-                    Assert.Equal(known.TryGetValue(row.Text, out var number), Utf8Text.TryGetValue(known, copy.Bytes(1), out var found));
-                    Assert.Equal(number, found);
+                    Assert.Equal(row.Text switch { "Vé42" => vé42, "" => empty, _ => -1 }, known.Find(copy.Bytes(1)));
                 }
                 Assert.Equal(row.N, copy.Int32(2));
                 Assert.Equal(row.Skus, copy.IsNull(3) ? null : Elements(copy.Bytes(3), b => Encoding.UTF8.GetString(b)));
@@ -106,20 +106,29 @@ public sealed class PgCopyReaderTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public void Finds_a_text_from_its_bytes_exactly_as_the_string_would()
+    public void Numbers_keys_in_the_order_they_come_and_finds_each_by_its_bytes()
     {
-        var longText = new string('x', 600);
-        var values = new Dictionary<string, int>(StringComparer.Ordinal) { ["paid_search"] = 1, ["Ünïcode"] = 2, [longText] = 3, [""] = 4 };
-        var lookup = values.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var (text, expected) in new (string Text, int? Value)[] { ("paid_search", 1), ("Paid_search", null), ("paid_search ", null),
-                     ("Ünïcode", 2), (longText, 3), (longText + "y", null), ("", 4) })
+        var table = new Utf8KeyTable();
+        var longKey = new string('x', 600);
+        // Enough keys to grow the table and its byte store several times; near-identical keys; multi-byte text.
+        var keys = Enumerable.Range(0, 50_000).Select(i => $"V{i:D9}").Concat(["", "Ünïcode", longKey, longKey + "y", "paid_search", "paid_search "]).ToList();
+        for (var i = 0; i < keys.Count; i++) Assert.Equal(i, i % 2 == 0 ? table.GetOrAdd(keys[i]) : table.GetOrAdd(Encoding.UTF8.GetBytes(keys[i])));
+        Assert.Equal(keys.Count, table.Count);
+        for (var i = 0; i < keys.Count; i++)
         {
-            var bytes = Encoding.UTF8.GetBytes(text);
-            Assert.Equal(expected is not null, Utf8Text.TryGetValue(lookup, bytes, out var viaLookup));
-            Assert.Equal(expected is not null, Utf8Text.TryGetValue(values, bytes, out var viaDictionary));
-            Assert.Equal(expected ?? 0, viaLookup);
-            Assert.Equal(expected ?? 0, viaDictionary);
+            Assert.Equal(i, table.Find(Encoding.UTF8.GetBytes(keys[i])));
+            Assert.Equal(i, table.GetOrAdd(keys[i]));
+            Assert.Equal(keys[i], Encoding.UTF8.GetString(table.KeyOf(i)));
         }
+        foreach (var absent in new[] { "Paid_search", "V", "V0000000000", longKey + "z", "ünïcode" })
+            Assert.Equal(-1, table.Find(Encoding.UTF8.GetBytes(absent)));
+
+        table.Clear();
+        Assert.Equal(0, table.Count);
+        Assert.Equal(-1, table.Find(Encoding.UTF8.GetBytes("V000000007")));
+        Assert.Equal(0, table.GetOrAdd("V000000007"));
+        Assert.Equal(1, table.GetOrAdd("x"));
+        Assert.Equal(0, table.Find(Encoding.UTF8.GetBytes("V000000007")));
     }
 
     private static T?[] Elements<T>(ReadOnlySpan<byte> field, Func<byte[], T> convert)

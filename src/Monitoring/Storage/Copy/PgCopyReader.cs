@@ -9,7 +9,7 @@ namespace Monitoring.Storage.Copy;
 /// with 30 million line values this way: through Npgsql's binary exporter, which converts each value to an object
 /// (a string per text, a decimal array per numeric array), decoding alone took 20 CPU seconds for each of the two
 /// (measured at the benchmark's full size); the callers here look text up without allocating it
-/// (<see cref="Utf8Text"/>) and convert only the numbers they sum (<see cref="PgNumeric"/>).
+/// (<see cref="Utf8KeyTable"/>) and convert only the numbers they sum (<see cref="PgNumeric"/>).
 /// </summary>
 /// <remarks>
 /// The format (PostgreSQL's documentation, "COPY", binary format): an 11-byte signature, a 32-bit flags field and a
