@@ -24,12 +24,13 @@ internal static class KpiRollupSql
         """;
 
     /// <summary>
-    /// The same sessions as <see cref="Sessions"/>, for PostgreSQL's binary COPY: day number, visitor, channel,
-    /// country, and the funnel figures in one integer (1 bounced, 2 signed in, step × 4).
+    /// The same sessions as <see cref="Sessions"/>, for PostgreSQL's binary COPY: the start (its day is computed by
+    /// the reader, <see cref="ShopDaySql.DayOfPostgresTimestamp"/>), visitor, channel, country, and the funnel figures
+    /// in one integer (1 bounced, 2 signed in, step × 4).
     /// </summary>
-    public static string SessionsCopy(ShopDaySql day, RollupRanges ranges) => $"""
+    public static string SessionsCopy(RollupRanges ranges) => $"""
         COPY (
-            SELECT {day.Of("started_at")} AS d, visitor_id, channel, country,
+            SELECT started_at, visitor_id, channel, country,
                    CAST((CASE WHEN pages <= 1 THEN 1 ELSE 0 END) + (CASE WHEN account_id IS NOT NULL THEN 2 ELSE 0 END)
                         + 4 * (CASE furthest_step WHEN 'product' THEN 1 WHEN 'cart' THEN 2 WHEN 'checkout' THEN 3 WHEN 'payment' THEN 4
                                                   WHEN 'order' THEN 5 ELSE 0 END) AS integer) AS flags

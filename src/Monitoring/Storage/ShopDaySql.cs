@@ -61,6 +61,24 @@ internal sealed class ShopDaySql
             : $"CAST(floor((date_part('epoch', {column}) * 1000 + {offset}) / 86400000) AS bigint)";
     }
 
+    /// <summary>
+    /// The day number of a PostgreSQL <c>timestamptz</c> as its binary form holds it (microseconds since
+    /// 2000-01-01 UTC), the same as <see cref="Of"/> gives in SQL: the offset of the last zone change at or before the
+    /// instant, then ⌊(Unix ms + offset) ÷ 86 400 000⌋. Reading the sessions' timestamps and computing their day here
+    /// spared PostgreSQL the expression for each of 20 million rows.
+    /// </summary>
+    public long DayOfPostgresTimestamp(long microsecondsSince2000)
+    {
+        var unixMicroseconds = microsecondsSince2000 + PostgresEpochUnixMicroseconds;
+        var offset = offsets[0].OffsetMs;
+        // As the SQL's CASE: the first change the instant is before decides; after the last, the last offset.
+        for (var i = 1; i < offsets.Count && unixMicroseconds >= offsets[i].From.ToUnixTimeMilliseconds() * 1000; i++) offset = offsets[i].OffsetMs;
+        return Math.DivRem(unixMicroseconds + offset * 1000, MicrosecondsPerDay) is var (days, rest) && rest < 0 ? days - 1 : days;
+    }
+
+    private const long PostgresEpochUnixMicroseconds = 946_684_800_000_000;
+    private const long MicrosecondsPerDay = 86_400_000_000;
+
     /// <summary>The SQL of "the timestamp column minus 365 × 24 hours", for the new-account test.</summary>
     public string YearBefore(string column) =>
         dialect.Name == "sqlite" ? $"({column} - 31536000000)" : $"({column} - interval '8760 hours')";

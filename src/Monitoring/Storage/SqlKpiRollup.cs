@@ -125,7 +125,7 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database, ILogger<SqlKpiRo
         if (connection is NpgsqlConnection npgsql)
         {
             foreach (var (ranges, parameters) in batches)
-                ExportSessions(npgsql, sessions, Inline(KpiRollupSql.SessionsCopy(day, ranges), parameters), cancellationToken);
+                ExportSessions(npgsql, sessions, day, Inline(KpiRollupSql.SessionsCopy(ranges), parameters), cancellationToken);
             sessions.Flush();
             return;
         }
@@ -142,14 +142,14 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database, ILogger<SqlKpiRo
     /// full size a data reader took 2 to 7 s per month of 850,000 sessions; COPY sends the same rows for a fraction
     /// of that (see the benchmarks' README).
     /// </summary>
-    private void ExportSessions(NpgsqlConnection connection, SessionDays sessions, string sql, CancellationToken cancellationToken)
+    private void ExportSessions(NpgsqlConnection connection, SessionDays sessions, ShopDaySql shopDay, string sql, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var rows = 0;
         using (var copy = Copy.PgCopyReader.Start(connection, sql))
             while (copy.ReadRow(cancellationToken))
             {
-                var day = sessions.Day(copy.Int64(0));
+                var day = sessions.Day(shopDay.DayOfPostgresTimestamp(copy.Int64(0)));
                 var visitor = copy.IsNull(1) ? -1 : day.VisitorNumber(copy.Bytes(1));
                 var channel = copy.IsNull(2) ? 0 : sessions.ValueNumber(copy.Bytes(2));
                 var country = copy.IsNull(3) ? 0 : sessions.ValueNumber(copy.Bytes(3));
