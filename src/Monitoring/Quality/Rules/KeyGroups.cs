@@ -24,33 +24,41 @@ internal static class KeyGroups
     /// <paramref name="singles"/>, only the groups of two or more records (a rule that keeps only failures).</summary>
     internal static IEnumerable<IReadOnlyList<int>> Of(int count, Func<int, long?> hashOf, Func<int, string> keyOf, bool singles = true)
     {
+        // The hashes sorted with their records' indices, rather than a dictionary of millions of entries: equal hashes
+        // end up side by side, and two arrays cost a fraction of a dictionary's memory and time.
         var hashes = new long[count];
-        var keyed = new bool[count];
-        var byHash = new Dictionary<long, (int First, List<int>? Holders)>(count);
+        var indices = new int[count];
+        var keyed = 0;
         for (var i = 0; i < count; i++)
         {
             if (hashOf(i) is not { } hash) continue;
-            hashes[i] = hash;
-            keyed[i] = true;
-            ref var group = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byHash, hash, out var seen);
-            if (!seen) group = (i, null);
-            else (group.Holders ??= [group.First]).Add(i);
+            hashes[keyed] = hash;
+            indices[keyed++] = i;
         }
+        Array.Sort(hashes, indices, 0, keyed);
+        var alone = new bool[count];
         // Records that share a hash, split by their keys, each group at its first record.
         var shared = new Dictionary<int, List<int>>();
-        foreach (var (_, (_, holders)) in byHash)
+        for (var start = 0; start < keyed;)
         {
-            if (holders is null) continue;
-            foreach (var group in holders.GroupBy(keyOf, StringComparer.Ordinal)) shared[group.First()] = group.ToList();
+            var end = start + 1;
+            while (end < keyed && hashes[end] == hashes[start]) end++;
+            if (end - start == 1) alone[indices[start]] = true;
+            else
+            {
+                var holders = indices[start..end];
+                Array.Sort(holders); // in the records' order, as a GroupBy sees them
+                foreach (var group in holders.GroupBy(keyOf, StringComparer.Ordinal)) shared[group.First()] = group.ToList();
+            }
+            start = end;
         }
         for (var i = 0; i < count; i++)
         {
-            if (!keyed[i]) continue;
             if (shared.TryGetValue(i, out var group))
             {
                 if (singles || group.Count > 1) yield return group;
             }
-            else if (singles && byHash[hashes[i]] is { Holders: null }) yield return [i];
+            else if (singles && alone[i]) yield return [i];
         }
     }
 
