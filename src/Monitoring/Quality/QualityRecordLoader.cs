@@ -56,8 +56,12 @@ public static class QualityRecordLoader
 
         var productRevenue = await productRevenueRead;
         var accountRevenue = await accountRevenueRead;
-        var media = Records(ShopModel.Media, await mediaRead);
-        var tiers = Records(ShopModel.TierPrice, await tiersRead);
+        // Without related rows on the products, media and tier prices are built with their owner product at once
+        // (below) rather than built here and copied with it: the set-level pass holds millions of them.
+        var mediaRows = await mediaRead;
+        var tierRows = await tiersRead;
+        var media = attachToProducts ? Records(ShopModel.Media, mediaRows) : [];
+        var tiers = attachToProducts ? Records(ShopModel.TierPrice, tierRows) : [];
         var translations = Records(ShopModel.ProductTranslation, await translationsRead);
         var addresses = Records(ShopModel.Address, await addressesRead);
 
@@ -79,8 +83,10 @@ public static class QualityRecordLoader
         var records = new List<QualityRecord>();
         if (productOnly) records.AddRange(products.Values);
         if (wanted.Contains("account")) records.AddRange(accounts.Values);
-        if (wanted.Contains("media")) records.AddRange(media.Select(m => OwnedBy(m, products, "sku")));
-        if (wanted.Contains("tier_price")) records.AddRange(tiers.Select(t => OwnedBy(t, products, "sku")));
+        if (wanted.Contains("media"))
+            records.AddRange(attachToProducts ? media.Select(m => OwnedBy(m, products, "sku")) : OwnedRecords(ShopModel.Media, mediaRows, products));
+        if (wanted.Contains("tier_price"))
+            records.AddRange(attachToProducts ? tiers.Select(t => OwnedBy(t, products, "sku")) : OwnedRecords(ShopModel.TierPrice, tierRows, products));
         if (wanted.Contains("address")) records.AddRange(addresses.Select(a => OwnedBy(a, accounts, "account_id")));
         if (wanted.Contains("contact"))
             records.AddRange(Records(ShopModel.Contact, await contactsRead).Select(c => OwnedBy(c, accounts, "account_id")));
@@ -122,6 +128,14 @@ public static class QualityRecordLoader
     /// <summary>The record with its owner, whose revenue it carries (a contact weighs what its account sells).</summary>
     private static QualityRecord OwnedBy(QualityRecord record, IReadOnlyDictionary<string, QualityRecord> owners, string field) =>
         record.Text(field) is { } key && owners.TryGetValue(key, out var owner) ? record with { Owner = owner, Revenue90d = owner.Revenue90d } : record;
+
+    /// <summary>The records of a table of product children, each built with its owner product as
+    /// <see cref="OwnedBy"/> gives it.</summary>
+    private static List<QualityRecord> OwnedRecords(ShopEntity entity, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows,
+        IReadOnlyDictionary<string, QualityRecord> products) =>
+        Records(entity, rows, (key, row) => QualityRecord.AsText(row.GetValueOrDefault("sku")) is { } sku && products.TryGetValue(sku, out var owner)
+            ? new QualityRecord(entity.Name, key, row) { Owner = owner, Revenue90d = owner.Revenue90d }
+            : new QualityRecord(entity.Name, key, row));
 
     /// <summary>The records under <paramref name="key"/>; none shares one empty list (the set-level pass reads a
     /// million products and none of their related rows).</summary>

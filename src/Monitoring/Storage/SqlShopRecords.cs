@@ -110,6 +110,10 @@ public sealed partial class SqlShopRecords(IDbConnectionFactory database)
 
     private const int ChunkSize = 1000;
 
+    // One boxed true and false for every row read from SQLite (its booleans are integers).
+    private static readonly object True = true;
+    private static readonly object False = false;
+
     private object? Read(ShopField field, object? value)
     {
         if (value is null or DBNull) return null;
@@ -120,7 +124,7 @@ public sealed partial class SqlShopRecords(IDbConnectionFactory database)
             ShopFieldType.Integer => value is long ? value : Convert.ToInt64(value, CultureInfo.InvariantCulture),
             ShopFieldType.Decimal => value is decimal ? value : Convert.ToDecimal(value, CultureInfo.InvariantCulture),
             ShopFieldType.Timestamp => database.Dialect.ReadTimestamp(value),
-            ShopFieldType.Boolean => value is bool b ? b : Convert.ToInt64(value, CultureInfo.InvariantCulture) != 0,
+            ShopFieldType.Boolean => value is bool ? value : Convert.ToInt64(value, CultureInfo.InvariantCulture) != 0 ? True : False,
             ShopFieldType.Date => value switch
             {
                 DateOnly d => d,

@@ -18,12 +18,18 @@ public sealed class SharedImageRule(IReadOnlyList<string> relatedBy) : SetRule
     /// <summary>The medium has a URL and a SKU.</summary>
     public override bool? Applies(QualityRecord record) => record.HasText("url") && record.HasText("sku");
 
-    protected override IEnumerable<RuleOutcome> CheckAll(IReadOnlyList<QualityRecord> records, QualityScanContext context)
+    protected override IEnumerable<RuleOutcome> CheckAll(IReadOnlyList<QualityRecord> records, QualityScanContext context) =>
+        Check(records, passes: true);
+
+    protected override IEnumerable<RuleOutcome> CheckFailures(IReadOnlyList<QualityRecord> records, QualityScanContext context) =>
+        Check(records, passes: false);
+
+    private IEnumerable<RuleOutcome> Check(IReadOnlyList<QualityRecord> records, bool passes)
     {
         // As a GroupBy by URL would give them (groups in the order of their first medium, media in order), grouped by
-        // the URLs' hashes (KeyGroups): nearly every URL is used once.
+        // the URLs' hashes (KeyGroups), hashed without building the normalised URL: nearly every URL is used once.
         foreach (var group in KeyGroups.Of(records.Count, i => records[i].Text("url") is { } url && records[i].HasText("sku")
-                     ? url.Trim().TrimEnd('/').ToLowerInvariant() : null))
+                     ? KeyGroups.HashLowerCase(Normalised(url)) : null, i => Normalised(records[i].Text("url")!).ToString().ToLowerInvariant(), passes))
         {
             if (group.Count == 1)
             {
@@ -37,11 +43,17 @@ public sealed class SharedImageRule(IReadOnlyList<string> relatedBy) : SetRule
                 && media[0].Owner?.Text(field) is not null);
             foreach (var m in media)
             {
-                if (related) yield return RuleOutcome.Pass(m);
+                if (related)
+                {
+                    if (passes) yield return RuleOutcome.Pass(m);
+                }
                 else yield return RuleOutcome.Fail(m, "url", m.Text("url"),
                     "SKU " + string.Join(", ", skus.Where(s => s != m.Text("sku")).Order(StringComparer.Ordinal).Take(3))
                     + (skus.Count > 4 ? $" and {skus.Count - 4} more" : ""));
             }
         }
     }
+
+    /// <summary>The URL as compared, before its case is ignored: trimmed, without trailing slashes.</summary>
+    private static ReadOnlySpan<char> Normalised(string url) => url.AsSpan().Trim().TrimEnd('/');
 }

@@ -15,9 +15,6 @@ public static class HtmlText
     // One parser per thread: the evaluator runs rules in parallel, and AngleSharp does not promise a shared parser is safe.
     private static readonly ThreadLocal<HtmlParser> Parsers = new(() => new HtmlParser());
 
-    private static readonly HashSet<string> Lists = new(["ul", "ol"], StringComparer.Ordinal);
-    private static readonly HashSet<string> Inline = new(["b", "strong", "i", "em", "span"], StringComparer.Ordinal);
-
     public static string Strip(string text)
     {
         // Plain text (the common case) skips the parser.
@@ -25,29 +22,17 @@ public static class HtmlText
         return SimpleMarkup(text) is { } simple ? Collapse(simple) : StripWithParser(text);
     }
 
-    /// <summary>The length of <see cref="Strip"/>'s text, without building it for plain text and simple markup.</summary>
+    /// <summary>The length of <see cref="Strip"/>'s text, without building it (nor any string) for plain text and
+    /// simple markup: the length rule measures every description of the catalogue.</summary>
     public static int VisibleLength(string text)
     {
-        if (text.IndexOf('<') < 0 && text.IndexOf('&') < 0) return CollapsedLength(text);
-        return SimpleMarkup(text) is { } simple ? CollapsedLength(simple) : StripWithParser(text).Length;
-    }
-
-    /// <summary>The length of <see cref="Collapse"/>'s result: the words' characters and one space between two words.</summary>
-    private static int CollapsedLength(string text)
-    {
-        int characters = 0, words = 0;
-        var inWord = false;
-        foreach (var c in text)
+        var counter = new CollapsedCounter();
+        if (text.IndexOf('<') < 0 && text.IndexOf('&') < 0)
         {
-            if (char.IsWhiteSpace(c)) inWord = false;
-            else
-            {
-                if (!inWord) words++;
-                inWord = true;
-                characters++;
-            }
+            foreach (var c in text) counter.Text(c);
+            return counter.Length;
         }
-        return words == 0 ? 0 : characters + words - 1;
+        return WalkSimpleMarkup(text, ref counter) ? counter.Length : StripWithParser(text).Length;
     }
 
     /// <summary><see cref="Strip"/> through the HTML5 parser, whatever the markup.</summary>
@@ -79,61 +64,134 @@ public static class HtmlText
     /// </summary>
     internal static string? SimpleMarkup(string text)
     {
-        if (text.IndexOf('&') >= 0 || text.IndexOf('\0') >= 0) return null;
-        var visible = new StringBuilder(text.Length + 8);
-        var open = new List<string>(4);
+        var builder = new TextBuilder(new StringBuilder(text.Length + 8));
+        return WalkSimpleMarkup(text, ref builder) ? builder.Visible.ToString() : null;
+    }
+
+    /// <summary>Gives <paramref name="sink"/> the text <see cref="SimpleMarkup"/> builds, character by character, with
+    /// a break for each space it adds between top-level nodes; false (and a partial text) when the markup is not
+    /// simple. Tags are told apart by their names in place and the open ones kept as small codes on the stack, so
+    /// that reading a description allocates nothing.</summary>
+    private static bool WalkSimpleMarkup<TSink>(string text, ref TSink sink) where TSink : struct, IVisibleSink
+    {
+        if (text.IndexOf('&') >= 0 || text.IndexOf('\0') >= 0) return false;
+        // Deeper nesting than this is read by the parser (the same text, only slower).
+        Span<Tag> open = stackalloc Tag[32];
+        var depth = 0;
         var inTopText = false;
         for (var i = 0; i < text.Length;)
         {
             var c = text[i];
             if (c != '<')
             {
-                visible.Append(c);
-                inTopText = open.Count == 0;
+                sink.Text(c);
+                inTopText = depth == 0;
                 i++;
                 continue;
             }
-            if (inTopText) visible.Append(' '); // a top-level text node ends
+            if (inTopText) sink.Break(); // a top-level text node ends
             inTopText = false;
             var closing = i + 1 < text.Length && text[i + 1] == '/';
             var start = i + (closing ? 2 : 1);
             var end = start;
             while (end < text.Length && text[end] is >= 'a' and <= 'z' or >= '0' and <= '9') end++;
-            if (end == start || end >= text.Length) return null;
-            var name = text[start..end];
+            if (end == start || end >= text.Length) return false;
+            var name = TagOf(text.AsSpan(start, end - start));
             var close = end;
             while (close < text.Length && text[close] == ' ') close++;
-            var selfClosing = !closing && name == "br" && close < text.Length && text[close] == '/';
+            var selfClosing = !closing && name == Tag.Br && close < text.Length && text[close] == '/';
             if (selfClosing) close++;
-            if (close >= text.Length || text[close] != '>') return null;
+            if (close >= text.Length || text[close] != '>') return false;
             i = close + 1;
 
-            var parent = open.Count == 0 ? null : open[^1];
-            if (name == "br" && !closing)
+            var parent = depth == 0 ? Tag.None : open[depth - 1];
+            if (name == Tag.Br && !closing)
             {
-                if (parent is not null && Lists.Contains(parent)) return null;
-                if (parent is null) visible.Append(' '); // an empty top-level node
+                if (parent is Tag.Ul or Tag.Ol) return false;
+                if (parent == Tag.None) sink.Break(); // an empty top-level node
                 continue;
             }
             if (closing)
             {
-                if (parent != name) return null;
-                open.RemoveAt(open.Count - 1);
-                if (open.Count == 0) visible.Append(' '); // a top-level element ends
+                // An unknown name or <br> is never open.
+                if (depth == 0 || parent != name || name is Tag.Other or Tag.Br) return false;
+                depth--;
+                if (depth == 0) sink.Break(); // a top-level element ends
                 continue;
             }
             var allowed = name switch
             {
-                "p" => parent is null,
-                "ul" or "ol" => parent is null or "li",
-                "li" => parent is not null && Lists.Contains(parent),
-                _ when Inline.Contains(name) => parent is null || !Lists.Contains(parent),
+                Tag.P => parent == Tag.None,
+                Tag.Ul or Tag.Ol => parent is Tag.None or Tag.Li,
+                Tag.Li => parent is Tag.Ul or Tag.Ol,
+                Tag.B or Tag.Strong or Tag.I or Tag.Em or Tag.Span => parent is not (Tag.Ul or Tag.Ol),
                 _ => false,
             };
-            if (!allowed) return null;
-            open.Add(name);
+            if (!allowed || depth == open.Length) return false;
+            open[depth++] = name;
         }
-        return open.Count == 0 ? visible.ToString() : null;
+        return depth == 0;
+    }
+
+    /// <summary>The tags simple markup may hold; <see cref="Tag.Other"/> for any other name.</summary>
+    private enum Tag : byte { None, Other, P, Ul, Ol, Li, B, Strong, I, Em, Span, Br }
+
+    private static Tag TagOf(ReadOnlySpan<char> name) => name switch
+    {
+        "p" => Tag.P,
+        "ul" => Tag.Ul,
+        "ol" => Tag.Ol,
+        "li" => Tag.Li,
+        "b" => Tag.B,
+        "strong" => Tag.Strong,
+        "i" => Tag.I,
+        "em" => Tag.Em,
+        "span" => Tag.Span,
+        "br" => Tag.Br,
+        _ => Tag.Other,
+    };
+
+    /// <summary>What the walk over simple markup gives its text to.</summary>
+    private interface IVisibleSink
+    {
+        void Text(char c);
+
+        /// <summary>The space between two top-level nodes.</summary>
+        void Break();
+    }
+
+    private readonly struct TextBuilder(StringBuilder visible) : IVisibleSink
+    {
+        public StringBuilder Visible => visible;
+
+        public void Text(char c) => visible.Append(c);
+
+        public void Break() => visible.Append(' ');
+    }
+
+    /// <summary>The length of <see cref="Collapse"/>'s result, counted as the text goes by: the words' characters and
+    /// one space between two words.</summary>
+    private struct CollapsedCounter : IVisibleSink
+    {
+        private int _characters;
+        private int _words;
+        private bool _inWord;
+
+        public readonly int Length => _words == 0 ? 0 : _characters + _words - 1;
+
+        public void Text(char c)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                _inWord = false;
+                return;
+            }
+            if (!_inWord) _words++;
+            _inWord = true;
+            _characters++;
+        }
+
+        public void Break() => _inWord = false;
     }
 
     private static string Collapse(string text) =>

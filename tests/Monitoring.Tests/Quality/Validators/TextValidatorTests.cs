@@ -85,11 +85,29 @@ public class TextValidatorTests
     [InlineData("<P>Majuscules</P>", "Majuscules", false)]
     [InlineData("<p class=\"x\">avec attribut</p>", "avec attribut", false)]
     [InlineData("<p>Vis &amp; chevilles</p>", "Vis & chevilles", false)]
+    [InlineData("<p>  deux   espaces </p>\n<p>\tpuis</p>", "deux espaces puis", true)]
+    [InlineData(" <br/> a <b> </b> b", "a b", true)]
+    [InlineData("</p>", "", false)]
+    [InlineData("<x>a</x>", "a", false)]
+    [InlineData("a</br>b", "a b", false)]
     public void Simple_markup_reads_as_the_parser_reads_it(string html, string expected, bool simple)
     {
         Assert.Equal(expected, HtmlText.Strip(html));
         Assert.Equal(expected, HtmlText.StripWithParser(html));
         Assert.Equal(expected.Length, HtmlText.VisibleLength(html));
         Assert.Equal(simple, HtmlText.SimpleMarkup(html) is not null);
+    }
+
+    // Nesting deeper than the fast path keeps open on its stack is read by the parser, with the same text.
+    [Fact]
+    public void Deeply_nested_simple_markup_reads_as_the_parser_reads_it()
+    {
+        var html = "<p>" + string.Concat(Enumerable.Repeat("<span>", 40)) + "tout  au fond" + string.Concat(Enumerable.Repeat("</span>", 40)) + "</p>";
+        Assert.Null(HtmlText.SimpleMarkup(html));
+        Assert.Equal("tout au fond", HtmlText.Strip(html));
+        Assert.Equal("tout au fond".Length, HtmlText.VisibleLength(html));
+        var shallow = "<p>" + string.Concat(Enumerable.Repeat("<span>", 20)) + "a  b" + string.Concat(Enumerable.Repeat("</span>", 20)) + "</p>";
+        Assert.Equal("a  b ", HtmlText.SimpleMarkup(shallow));
+        Assert.Equal(3, HtmlText.VisibleLength(shallow));
     }
 }
