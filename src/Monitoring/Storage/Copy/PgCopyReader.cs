@@ -26,7 +26,10 @@ public sealed class PgCopyReader : IDisposable
     private byte[] buffer = new byte[1 << 16];
     private int rowStart, end;
     private int[] offsets = new int[16], lengths = new int[16];
-    private bool headerRead, finished;
+    private bool headerRead, finished, caughtUp;
+
+    /// <summary>A read that took longer than this waited for the server to send more.</summary>
+    private static readonly TimeSpan WaitedForServer = TimeSpan.FromMicroseconds(200);
 
     /// <summary>Reads from a raw binary COPY stream (<see cref="Start"/> opens one).</summary>
     public PgCopyReader(Stream stream) => this.stream = stream;
@@ -132,7 +135,14 @@ public sealed class PgCopyReader : IDisposable
                 Buffer.BlockCopy(buffer, rowStart, target, 0, end - rowStart);
                 (buffer, end, rowStart) = (target, end - rowStart, 0);
             }
+            // Caught up with the server: let it send for a millisecond before reading again. The server sends 8 KB at a
+            // time, and a reader that waits for each is woken for each (a fifth of the rollup's CPU in a perf profile
+            // was the kernel switching threads); after the pause one read takes what came meanwhile. The full
+            // recompute's client went from 32-37 to 29.6-30.7 CPU s, the server's from 33-35 to 31-32 (README).
+            if (caughtUp) Thread.Sleep(1);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var read = stream.Read(buffer.AsSpan(end));
+            caughtUp = System.Diagnostics.Stopwatch.GetElapsedTime(started) > WaitedForServer;
             if (read == 0) throw new EndOfStreamException("the COPY stream ended in the middle of a row");
             end += read;
         }
