@@ -61,8 +61,6 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database, ILogger<SqlKpiRo
             () => PartAsync(ranges, (c, cells) => OrdersAsync(c, cells, day, ranges, Parameters(ranges), cancellationToken), cancellationToken),
             () => PartAsync(ranges, (c, cells) => OthersAsync(c, cells, day, ranges, Parameters(ranges), cancellationToken), cancellationToken),
         ];
-        var only = Environment.GetEnvironmentVariable("KPI_PART_ONLY"); // SCRATCH
-        if (only is not null) parts = [parts[int.Parse(only)]];
         var results = new List<IReadOnlyList<DailyFacts>>();
         if (Dialect.Name == "postgres") results.AddRange(await Task.WhenAll(parts.Select(part => Task.Run(part, cancellationToken))));
         else foreach (var part in parts) results.Add(await part());
@@ -269,10 +267,10 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database, ILogger<SqlKpiRo
                 var lines = 0;
                 if (!copy.IsNull(10))
                 {
-                    lines = new Copy.PgArray(copy.Bytes(10)).Length;
+                    var skus = new Copy.PgArray(copy.Bytes(10));
+                    lines = skus.Length;
                     if (lines > categories.Length)
                         (categories, quantities, amounts, costs) = (new int[lines * 2], new decimal?[lines * 2], new decimal?[lines * 2], new decimal?[lines * 2]);
-                    var skus = new Copy.PgArray(copy.Bytes(10));
                     for (var i = 0; skus.MoveNext(); i++) categories[i] = skus.IsNull ? -1 : orders.CategoryOf(skus.Current);
                     Numbers(copy, 11, quantities, lines);
                     Numbers(copy, 12, amounts, lines);
