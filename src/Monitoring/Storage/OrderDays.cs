@@ -47,28 +47,55 @@ internal sealed class OrderDays(KpiCells cells)
         else skuCategories[at] = number;
     }
 
+    // Each distinct combination of an order's dimensions (OrderProfile), and per day and profile the cells its
+    // orders go to: an order is then one lookup instead of one per cell (six, with two strings hashed in each).
+    private readonly Dictionary<(string?, string?, string?, string?, string?, bool), OrderProfile> profiles = new();
+    private readonly Dictionary<(long Day, int Profile), OrderCell[]> profileCells = new();
+
+    /// <summary>
+    /// The profile of an order with these dimensions as stored, the same object for the same values: its status, and
+    /// the whole shop's key and one key per dimension with a value.
+    /// </summary>
+    public OrderProfile Profile(string? storedStatus, string? channel, string? country, string? segment, string? acquisition, bool isNew)
+    {
+        if (profiles.TryGetValue((storedStatus, channel, country, segment, acquisition, isNew), out var profile)) return profile;
+        var keys = KpiCells.KeysOf((SegmentKey.AccountSegment, segment), (SegmentKey.SalesChannel, channel),
+            (SegmentKey.AcquisitionChannel, acquisition), (SegmentKey.Country, country), (SegmentKey.CustomerType, isNew ? "new" : "returning"));
+        profile = new OrderProfile(profiles.Count, KpiCells.Text(storedStatus), KpiCells.Text(channel) == "web", isNew, [.. keys]);
+        profiles[(storedStatus, channel, country, segment, acquisition, isNew)] = profile;
+        return profile;
+    }
+
+    /// <summary>The number <see cref="OrderCell"/>s keep for an account id (null for none or a blank one).</summary>
+    public int? AccountNumber(string? accountId) => KpiCells.Text(accountId) is { } id ? cells.AccountNumber(id) : null;
+
     /// <summary>
     /// One order (placed or cancelled) with its dimensions as stored and its lines' sums; an order whose status is
     /// neither is counted nowhere, as the order-level sums always did.
     /// </summary>
     public void AddOrder(DateOnly day, string? storedStatus, string? channel, string? country, string? accountId, string? segment,
-        string? acquisition, bool isNew, decimal discount, decimal shipping, long lines, decimal units, decimal revenue, decimal cost)
+        string? acquisition, bool isNew, decimal discount, decimal shipping, long lines, decimal units, decimal revenue, decimal cost) =>
+        AddOrder(ShopDaySql.Number(day), Profile(storedStatus, channel, country, segment, acquisition, isNew), AccountNumber(accountId),
+            discount, shipping, lines, units, revenue, cost);
+
+    private void AddOrder(long dayNumber, OrderProfile profile, int? account, decimal discount, decimal shipping, long lines,
+        decimal units, decimal revenue, decimal cost)
     {
-        var status = KpiCells.Text(storedStatus);
-        if (status is null) return;
-        var keys = KpiCells.KeysOf((SegmentKey.AccountSegment, segment), (SegmentKey.SalesChannel, channel),
-            (SegmentKey.AcquisitionChannel, acquisition), (SegmentKey.Country, country), (SegmentKey.CustomerType, isNew ? "new" : "returning"));
-        if (status == "cancelled")
+        if (profile.Status is null) return;
+        if (!profileCells.TryGetValue((dayNumber, profile.Number), out var orderCells))
         {
-            foreach (var key in keys) cells.Order(day, key).AddCancelled();
+            var day = ShopDaySql.Day(dayNumber);
+            profileCells[(dayNumber, profile.Number)] = orderCells = [.. profile.Keys.Select(key => cells.Order(day, key))];
+        }
+        if (profile.Status == "cancelled")
+        {
+            foreach (var cell in orderCells) cell.AddCancelled();
             return;
         }
         // Read once per order, added to each of its cells.
-        var isWeb = KpiCells.Text(channel) == "web";
         var bucket = BasketHistogram.BucketOf(revenue);
-        int? account = KpiCells.Text(accountId) is { } id ? cells.AccountNumber(id) : null;
-        foreach (var key in keys)
-            cells.Order(day, key).AddCounted(isWeb, isNew, account, discount, shipping, lines, units, revenue, cost, bucket);
+        foreach (var cell in orderCells)
+            cell.AddCounted(profile.IsWeb, profile.IsNew, account, discount, shipping, lines, units, revenue, cost, bucket);
     }
 
     /// <summary>The number of a product's top-level category (its SKU read as UTF-8), or -1 for a product that is
@@ -81,8 +108,7 @@ internal sealed class OrderDays(KpiCells cells)
     /// each top-level category its products belong to, then the order itself (<see cref="AddOrder"/>) with the lines'
     /// sums, each rounded as the orders query's <c>sum</c> was.
     /// </summary>
-    public void AddOrderWithLines(long dayNumber, string? storedStatus, string? channel, string? country, string? accountId,
-        string? segment, string? acquisition, bool isNew, decimal discount, decimal shipping,
+    public void AddOrderWithLines(long dayNumber, OrderProfile profile, int? account, decimal discount, decimal shipping,
         ReadOnlySpan<int> categories, ReadOnlySpan<decimal?> quantities, ReadOnlySpan<decimal?> amounts, ReadOnlySpan<decimal?> costs)
     {
         decimal units = 0, revenue = 0, cost = 0;
@@ -93,8 +119,7 @@ internal sealed class OrderDays(KpiCells cells)
             cost += costs[i] ?? 0;
         }
         if (categories.Length > 0) AddLines(dayNumber, categories, quantities, amounts, costs);
-        AddOrder(ShopDaySql.Day(dayNumber), storedStatus, channel, country, accountId, segment, acquisition, isNew,
-            Money(discount), Money(shipping), categories.Length, Money(units), Money(revenue), Money(cost));
+        AddOrder(dayNumber, profile, account, Money(discount), Money(shipping), categories.Length, Money(units), Money(revenue), Money(cost));
     }
 
     private void AddLines(long dayNumber, ReadOnlySpan<int> categories, ReadOnlySpan<decimal?> quantities, ReadOnlySpan<decimal?> amounts,
@@ -166,3 +191,9 @@ internal sealed class OrderDays(KpiCells cells)
         }
     }
 }
+
+/// <summary>
+/// One combination of an order's dimensions (<see cref="OrderDays.Profile"/>): its status (null: counted nowhere),
+/// whether it is a web order and a new account's, and the cells' keys (the whole shop and each dimension with a value).
+/// </summary>
+internal sealed record OrderProfile(int Number, string? Status, bool IsWeb, bool IsNew, SegmentKey[] Keys);

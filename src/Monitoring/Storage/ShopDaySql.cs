@@ -91,4 +91,7 @@ internal sealed class ShopDaySql
 
     /// <summary>The shop day of a day number read back from <see cref="Of"/>.</summary>
     public static DateOnly Day(object dayNumber) => DateOnly.FromDayNumber(UnixEpochDayNumber + Convert.ToInt32(dayNumber));
+
+    /// <summary>The day number <see cref="Of"/> gives for a day (the inverse of <see cref="Day"/>).</summary>
+    public static long Number(DateOnly day) => day.DayNumber - UnixEpochDayNumber;
 }

@@ -142,7 +142,7 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database, ILogger<SqlKpiRo
     /// </summary>
     private void ExportSessions(NpgsqlConnection connection, SessionDays sessions, ShopDaySql shopDay, string sql, CancellationToken cancellationToken)
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var (started, cpu) = (System.Diagnostics.Stopwatch.GetTimestamp(), Copy.ThreadCpuTime.Now());
         var rows = 0;
         using (var copy = Copy.PgCopyReader.Start(connection, sql))
             while (copy.ReadRow(cancellationToken))
@@ -155,7 +155,7 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database, ILogger<SqlKpiRo
                 day.Add(visitor, channel, country, (flags & 1) != 0, (flags & 2) != 0, flags >> 2);
                 rows++;
             }
-        LogQuery("Sessions (COPY)", rows, started);
+        LogCopy("Sessions (COPY)", rows, started, cpu);
     }
 
     /// <summary>
@@ -248,16 +248,39 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database, ILogger<SqlKpiRo
     /// </summary>
     private void ExportOrders(NpgsqlConnection connection, OrderDays orders, string sql, CancellationToken cancellationToken)
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var (started, cpu) = (System.Diagnostics.Stopwatch.GetTimestamp(), Copy.ThreadCpuTime.Now());
         var rows = 0;
-        // Each distinct value of the dimensions (a status, a channel, an account id …) made a string once.
+        // Each distinct value of the dimensions (a status, a channel, an account id …) made a string once, and each
+        // distinct combination of them an order profile once: the rows carry only numbers from there on.
         var (keys, texts) = (new Copy.Utf8KeyTable(), new List<string>());
-        string? Text(Copy.PgCopyReader row, int field)
+        var (profiles, accounts) = (new Dictionary<(int, int, int, int, int, bool), OrderProfile>(), new List<int>());
+        const int Unknown = int.MinValue;
+        int TextNumber(Copy.PgCopyReader row, int field)
         {
-            if (row.IsNull(field)) return null;
+            if (row.IsNull(field)) return -1;
             var at = keys.GetOrAdd(row.Bytes(field));
             if (at == texts.Count) texts.Add(System.Text.Encoding.UTF8.GetString(row.Bytes(field)));
-            return texts[at];
+            return at;
+        }
+        string? Text(int number) => number < 0 ? null : texts[number];
+        OrderProfile Profile(Copy.PgCopyReader row)
+        {
+            var (status, channel, country, segment, acquisition) =
+                (TextNumber(row, 1), TextNumber(row, 2), TextNumber(row, 3), TextNumber(row, 5), TextNumber(row, 6));
+            var isNew = row.Int32(7) == 1;
+            if (!profiles.TryGetValue((status, channel, country, segment, acquisition, isNew), out var profile))
+                profiles[(status, channel, country, segment, acquisition, isNew)] = profile =
+                    orders.Profile(Text(status), Text(channel), Text(country), Text(segment), Text(acquisition), isNew);
+            return profile;
+        }
+        int? Account(Copy.PgCopyReader row)
+        {
+            // Per text number: the account's number, -1 for a blank id, Unknown until first seen.
+            var number = TextNumber(row, 4);
+            if (number < 0) return null;
+            while (accounts.Count <= number) accounts.Add(Unknown);
+            if (accounts[number] == Unknown) accounts[number] = orders.AccountNumber(texts[number]) ?? -1;
+            return accounts[number] >= 0 ? accounts[number] : null;
         }
         decimal Number(Copy.PgCopyReader row, int field) => row.IsNull(field) ? 0m : Copy.PgNumeric.ToDecimal(row.Bytes(field));
         var (categories, quantities, amounts, costs) = (new int[16], new decimal?[16], new decimal?[16], new decimal?[16]);
@@ -276,12 +299,11 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database, ILogger<SqlKpiRo
                     Numbers(copy, 12, amounts, lines);
                     Numbers(copy, 13, costs, lines);
                 }
-                orders.AddOrderWithLines(copy.Int64(0), Text(copy, 1), Text(copy, 2), Text(copy, 3), Text(copy, 4), Text(copy, 5), Text(copy, 6),
-                    copy.Int32(7) == 1, Number(copy, 8), Number(copy, 9),
+                orders.AddOrderWithLines(copy.Int64(0), Profile(copy), Account(copy), Number(copy, 8), Number(copy, 9),
                     categories.AsSpan(0, lines), quantities.AsSpan(0, lines), amounts.AsSpan(0, lines), costs.AsSpan(0, lines));
                 rows++;
             }
-        LogQuery("Orders with lines (COPY)", rows, started);
+        LogCopy("Orders with lines (COPY)", rows, started, cpu);
     }
 
     /// <summary>A numeric array field of <paramref name="lines"/> elements (as many as the SKUs) into the buffer.</summary>
@@ -318,6 +340,15 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database, ILogger<SqlKpiRo
     /// <summary>The profile of a rollup (the benchmark's --profile): which query costs what.</summary>
     private void LogQuery(string name, int rows, long started) =>
         logger?.LogDebug("KPI rollup query {Query}: {Rows} rows in {Seconds:0.00} s", name, rows, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+
+    /// <summary>The profile of a COPY read on one thread: also the CPU time that thread spent reading and adding it.</summary>
+    private void LogCopy(string name, int rows, long started, TimeSpan? cpuBefore)
+    {
+        if (logger is null || !logger.IsEnabled(LogLevel.Debug)) return;
+        var cpu = cpuBefore is { } before && Copy.ThreadCpuTime.Now() is { } after ? $"{(after - before).TotalSeconds:0.00}" : "?";
+        logger.LogDebug("KPI rollup query {Query}: {Rows} rows in {Seconds:0.00} s, {Cpu} CPU s on the reading thread", name, rows,
+            System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, cpu);
+    }
 
     private static DateOnly ReadDay(object value) => value switch
     {
