@@ -61,27 +61,31 @@ internal static class KpiRollupSql
         """;
 
     /// <summary>
-    /// PostgreSQL's binary COPY of one row per order (counted or cancelled) with its dimensions and its lines side by
-    /// side in four arrays (SKU, quantity, amount, quantity × unit cost; null without lines, and for a cancelled
-    /// order), for <see cref="OrderDays"/>, which sums the order and its categories from them: one pass over the
-    /// lines serves the order figures and the category figures (<see cref="Categories"/> is SQLite's).
+    /// PostgreSQL's binary COPY of one row per order (counted or cancelled): when it was placed (its day and whether
+    /// its account is new are computed by the reader, from <see cref="AccountsCopy"/>), its dimensions, and its lines
+    /// side by side in four arrays (SKU, quantity, amount, quantity × unit cost; null without lines, and for a
+    /// cancelled order), for <see cref="OrderDays"/>, which sums the order and its categories from them: one pass over
+    /// the lines serves the order figures and the category figures (<see cref="Categories"/> is SQLite's). Grouped by
+    /// the order's key alone (its other columns depend on it), the query can merge the orders in key order with their
+    /// lines in key order as both primary keys give them; grouped with the account's columns too, PostgreSQL sorted
+    /// the orders first (8.4 s against 6.8 s for a year at the benchmark's full size, measured with psql).
     /// </summary>
-    public static string OrdersWithLinesCopy(ShopDaySql day, RollupRanges ranges) => $"""
+    public static string OrdersWithLinesCopy(RollupRanges ranges) => $"""
         COPY (
-            SELECT {day.Of("o.placed_at")} AS d, o.status, o.channel, o.country, o.account_id, a.segment, a.acquisition_channel,
-                   CASE WHEN a.opened_at >= {day.YearBefore("o.placed_at")} THEN 1 ELSE 0 END AS is_new, o.discount, o.shipping_charged,
+            SELECT o.placed_at, o.status, o.channel, o.country, o.account_id, o.discount, o.shipping_charged,
                    array_agg(l.sku) FILTER (WHERE l.order_id IS NOT NULL) AS skus,
                    array_agg(l.quantity) FILTER (WHERE l.order_id IS NOT NULL) AS quantities,
                    array_agg(l.amount) FILTER (WHERE l.order_id IS NOT NULL) AS amounts,
                    array_agg(l.quantity * l.unit_cost) FILTER (WHERE l.order_id IS NOT NULL) AS costs
             FROM orders o
-            LEFT JOIN accounts a ON a.id = o.account_id
             LEFT JOIN order_lines l ON l.order_id = o.id AND o.status <> 'cancelled'
             WHERE {ranges.Where("o.placed_at")} AND o.is_synthetic = false
-            GROUP BY o.id, o.placed_at, o.status, o.channel, o.country, o.account_id, a.segment, a.acquisition_channel, a.opened_at,
-                     o.discount, o.shipping_charged
+            GROUP BY o.id
         ) TO STDOUT (FORMAT BINARY)
         """;
+
+    /// <summary>Every account's dimensions for the orders (<see cref="OrdersWithLinesCopy"/>), by binary COPY.</summary>
+    public const string AccountsCopy = "COPY (SELECT id, segment, acquisition_channel, opened_at FROM accounts) TO STDOUT (FORMAT BINARY)";
 
     /// <summary>Every product's top-level category (<see cref="OrderDays.AddProduct"/>).</summary>
     public static string ProductCategories(ShopDaySql day) => $"SELECT sku, {day.TopCategory("category_path")} AS category FROM products";

@@ -83,6 +83,12 @@ internal sealed class ShopDaySql
     public string YearBefore(string column) =>
         dialect.Name == "sqlite" ? $"({column} - 31536000000)" : $"({column} - interval '8760 hours')";
 
+    /// <summary>
+    /// The new-account test on PostgreSQL timestamps (microseconds since 2000) as the SQL makes it with
+    /// <see cref="YearBefore"/>: the account opened at most 365 × 24 hours before the instant.
+    /// </summary>
+    public static bool OpenedWithinYear(long openedAt, long at) => openedAt >= at - 8760L * 3600 * 1_000_000;
+
     /// <summary>The top-level part of a category path (<c>Outillage &gt; Perçage &gt; Forets</c> → <c>Outillage</c>).</summary>
     public string TopCategory(string column) =>
         dialect.Name == "sqlite"

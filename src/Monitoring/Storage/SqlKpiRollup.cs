@@ -77,8 +77,9 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database, ILogger<SqlKpiRo
             // PostgreSQL compiles a costly query with LLVM first (jit_above_cost): 0.3 to 1.4 s for each month of
             // sessions at full size, more than reading the month (0.5 s), and 2 to 3 s for the orders and categories
             // queries of a year (measured with psql). The rollup's queries are simple scans and aggregates. SET LOCAL
-            // ends with the transaction, so a pooled connection goes back with the server's setting.
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            // ends with the transaction, so a pooled connection goes back with the server's setting. Repeatable read:
+            // the part's queries see one snapshot (the orders part reads the accounts, then the orders).
+            await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition("SET LOCAL jit = off", transaction: transaction, cancellationToken: cancellationToken));
             await read(connection, cells);
             await transaction.CommitAsync(cancellationToken);
@@ -220,7 +221,12 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database, ILogger<SqlKpiRo
         {
             await ReadAsync("Products", connection, KpiRollupSql.ProductCategories(day), parameters,
                 r => orders.AddProduct(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1)), cancellationToken);
-            ExportOrders(npgsql, orders, Inline(KpiRollupSql.OrdersWithLinesCopy(day, ranges), parameters), cancellationToken);
+            var reader = new OrdersFromCopy(orders, day);
+            var (started, cpu) = (System.Diagnostics.Stopwatch.GetTimestamp(), Copy.ThreadCpuTime.Now());
+            LogCopy("Accounts (COPY)", reader.ReadAccounts(npgsql, cancellationToken), started, cpu);
+            (started, cpu) = (System.Diagnostics.Stopwatch.GetTimestamp(), Copy.ThreadCpuTime.Now());
+            LogCopy("Orders with lines (COPY)", reader.ReadOrders(npgsql, Inline(KpiRollupSql.OrdersWithLinesCopy(ranges), parameters), cancellationToken),
+                started, cpu);
             orders.Flush();
             return;
         }
@@ -239,79 +245,6 @@ public sealed class SqlKpiRollup(IDbConnectionFactory database, ILogger<SqlKpiRo
                 NetRevenue = Money(r["revenue"]), CostOfGoods = Money(r["cost"]),
             });
         }, cancellationToken);
-    }
-
-    /// <summary>
-    /// PostgreSQL: the orders with their lines by binary COPY (<see cref="KpiRollupSql.OrdersWithLinesCopy"/>), read
-    /// as bytes (<see cref="Copy.PgCopyReader"/>): the dimensions' values are kept once each, the SKUs only looked up,
-    /// and the line arrays decoded into buffers reused from order to order.
-    /// </summary>
-    private void ExportOrders(NpgsqlConnection connection, OrderDays orders, string sql, CancellationToken cancellationToken)
-    {
-        var (started, cpu) = (System.Diagnostics.Stopwatch.GetTimestamp(), Copy.ThreadCpuTime.Now());
-        var rows = 0;
-        // Each distinct value of the dimensions (a status, a channel, an account id …) made a string once, and each
-        // distinct combination of them an order profile once: the rows carry only numbers from there on.
-        var (keys, texts) = (new Copy.Utf8KeyTable(), new List<string>());
-        var (profiles, accounts) = (new Dictionary<(int, int, int, int, int, bool), OrderProfile>(), new List<int>());
-        const int Unknown = int.MinValue;
-        int TextNumber(Copy.PgCopyReader row, int field)
-        {
-            if (row.IsNull(field)) return -1;
-            var at = keys.GetOrAdd(row.Bytes(field));
-            if (at == texts.Count) texts.Add(System.Text.Encoding.UTF8.GetString(row.Bytes(field)));
-            return at;
-        }
-        string? Text(int number) => number < 0 ? null : texts[number];
-        OrderProfile Profile(Copy.PgCopyReader row)
-        {
-            var (status, channel, country, segment, acquisition) =
-                (TextNumber(row, 1), TextNumber(row, 2), TextNumber(row, 3), TextNumber(row, 5), TextNumber(row, 6));
-            var isNew = row.Int32(7) == 1;
-            if (!profiles.TryGetValue((status, channel, country, segment, acquisition, isNew), out var profile))
-                profiles[(status, channel, country, segment, acquisition, isNew)] = profile =
-                    orders.Profile(Text(status), Text(channel), Text(country), Text(segment), Text(acquisition), isNew);
-            return profile;
-        }
-        int? Account(Copy.PgCopyReader row)
-        {
-            // Per text number: the account's number, -1 for a blank id, Unknown until first seen.
-            var number = TextNumber(row, 4);
-            if (number < 0) return null;
-            while (accounts.Count <= number) accounts.Add(Unknown);
-            if (accounts[number] == Unknown) accounts[number] = orders.AccountNumber(texts[number]) ?? -1;
-            return accounts[number] >= 0 ? accounts[number] : null;
-        }
-        decimal Number(Copy.PgCopyReader row, int field) => row.IsNull(field) ? 0m : Copy.PgNumeric.ToDecimal(row.Bytes(field));
-        var (categories, quantities, amounts, costs) = (new int[16], new decimal?[16], new decimal?[16], new decimal?[16]);
-        using (var copy = Copy.PgCopyReader.Start(connection, sql))
-            while (copy.ReadRow(cancellationToken))
-            {
-                var lines = 0;
-                if (!copy.IsNull(10))
-                {
-                    var skus = new Copy.PgArray(copy.Bytes(10));
-                    lines = skus.Length;
-                    if (lines > categories.Length)
-                        (categories, quantities, amounts, costs) = (new int[lines * 2], new decimal?[lines * 2], new decimal?[lines * 2], new decimal?[lines * 2]);
-                    for (var i = 0; skus.MoveNext(); i++) categories[i] = skus.IsNull ? -1 : orders.CategoryOf(skus.Current);
-                    Numbers(copy, 11, quantities, lines);
-                    Numbers(copy, 12, amounts, lines);
-                    Numbers(copy, 13, costs, lines);
-                }
-                orders.AddOrderWithLines(copy.Int64(0), Profile(copy), Account(copy), Number(copy, 8), Number(copy, 9),
-                    categories.AsSpan(0, lines), quantities.AsSpan(0, lines), amounts.AsSpan(0, lines), costs.AsSpan(0, lines));
-                rows++;
-            }
-        LogCopy("Orders with lines (COPY)", rows, started, cpu);
-    }
-
-    /// <summary>A numeric array field of <paramref name="lines"/> elements (as many as the SKUs) into the buffer.</summary>
-    private static void Numbers(Copy.PgCopyReader row, int field, decimal?[] into, int lines)
-    {
-        var array = new Copy.PgArray(row.Bytes(field));
-        if (array.Length != lines) throw new InvalidDataException($"COPY field {field} has {array.Length} elements, the SKUs {lines}");
-        for (var i = 0; array.MoveNext(); i++) into[i] = array.IsNull ? null : Copy.PgNumeric.ToDecimal(array.Current);
     }
 
     private static string? Nullable(object? value) => value is null or DBNull ? null : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
