@@ -113,13 +113,16 @@ public static class KpiBenchmark
         Console.Error.WriteLine($"{name} …");
         var (cpu, pauses, allocated) = (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
         var database = PostgresCpu.Seconds(postmaster);
+        var threads = ProcStat.ThreadSeconds();
         var clock = Stopwatch.StartNew();
         await action();
         var seconds = clock.Elapsed.TotalSeconds;
+        var byThread = string.Join(", ", ProcStat.ThreadSecondsBetween(threads, ProcStat.ThreadSeconds()).Select(t => $"{t.Name} {t.Seconds:0.0}"));
         var databaseCpu = database is not null && PostgresCpu.Seconds(postmaster) is { } after ? $"{after - database.Value:0.0}" : "?";
         Console.Error.WriteLine($"{name}: {seconds:0.0} s; CPU s: this process {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.0} " +
                                 $"(GC pauses {(GC.GetTotalPauseDuration() - pauses).TotalSeconds:0.0} s, {(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:N0} MiB allocated), " +
                                 $"PostgreSQL {databaseCpu}; load {File.ReadAllText("/proc/loadavg").Trim()}");
+        if (byThread.Length > 0) Console.Error.WriteLine($"  this process's CPU s by thread: {byThread}");
         return seconds;
     }
 

@@ -36,6 +36,38 @@ public static class ProcStat
         return new ProcSample((double)ticks / ClockTicks, rss, peak, anon, file, shmem, threads);
     }
 
+    /// <summary>
+    /// CPU seconds of this process's threads so far, added per thread name (".NET TP Worker", ".NET Sockets", ".NET
+    /// Tiered Com" …): which kind of thread took the time. A thread that ended is missing from the next reading.
+    /// </summary>
+    public static Dictionary<(int Thread, string Name), double> ThreadSeconds()
+    {
+        var seconds = new Dictionary<(int, string), double>();
+        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                var name = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                seconds[(int.Parse(Path.GetFileName(task)), name)] = (double)(long.Parse(fields[11]) + long.Parse(fields[12])) / ClockTicks;
+            }
+            catch (IOException)
+            {
+                // The thread ended between the listing and the read.
+            }
+        }
+        return seconds;
+    }
+
+    /// <summary>Per thread name, the CPU seconds taken between two <see cref="ThreadSeconds"/> readings.</summary>
+    public static IEnumerable<(string Name, double Seconds)> ThreadSecondsBetween(Dictionary<(int Thread, string Name), double> before,
+        Dictionary<(int Thread, string Name), double> after) =>
+        after.GroupBy(t => t.Key.Name)
+            .Select(g => (g.Key, g.Sum(t => t.Value - before.GetValueOrDefault(t.Key))))
+            .Where(t => t.Item2 >= 0.05)
+            .OrderByDescending(t => t.Item2);
+
     private static long Kilobytes(string line) =>
         long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
 

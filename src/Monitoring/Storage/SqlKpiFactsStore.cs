@@ -126,7 +126,16 @@ public sealed class SqlKpiFactsStore(IDbConnectionFactory database, TimeProvider
         public override BasketHistogram Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             BasketHistogram.FromCounts(JsonSerializer.Deserialize<Dictionary<int, long>>(ref reader, options) ?? []);
 
-        public override void Write(Utf8JsonWriter writer, BasketHistogram value, JsonSerializerOptions options) =>
-            JsonSerializer.Serialize(writer, value.Counts.ToDictionary(p => p.Key, p => p.Value), options);
+        /// <summary>An object of bucket index → count in ascending order, as a dictionary of them serializes, written
+        /// without one.</summary>
+        public override void Write(Utf8JsonWriter writer, BasketHistogram value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            Span<char> name = stackalloc char[11];
+            foreach (var (bucket, count) in value.Counts)
+                writer.WriteNumber(bucket.TryFormat(name, out var length, provider: System.Globalization.CultureInfo.InvariantCulture)
+                    ? name[..length] : bucket.ToString(System.Globalization.CultureInfo.InvariantCulture), count);
+            writer.WriteEndObject();
+        }
     }
 }
