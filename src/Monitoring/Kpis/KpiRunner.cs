@@ -31,11 +31,8 @@ public sealed class KpiRunner(SqlKpiRollup rollup, SqlKpiFactsStore facts, IWate
     /// <summary>
     /// At most this many consecutive days per rollup call: each call reads every table once for its days, so fewer,
     /// longer calls are faster (one scan instead of one index probe per day), and this bounds the memory of one call.
-    /// Two years: at the benchmark's full size (two years of history) one call instead of two saved the orders query
-    /// the keys of the other year it walked past, and one pause between calls (full recompute 27.1-30.2 s against
-    /// 30.4-38.7 s for a year, three runs each, alternating).
     /// </summary>
-    public int ChunkDays { get; init; } = 731;
+    public int ChunkDays { get; init; } = 366;
 
     private const string WatermarkSource = "kpis", WatermarkEntity = "daily_facts";
 
