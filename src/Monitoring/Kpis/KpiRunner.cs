@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Options;
 using Monitoring.Checks;
 using Monitoring.Shop.Sources;
 using Monitoring.Storage;
@@ -14,7 +15,7 @@ namespace Monitoring.Kpis;
 /// </summary>
 public sealed class KpiRunner(SqlKpiRollup rollup, SqlKpiFactsStore facts, IWatermarkStore watermarks, ActiveChecks checks,
     IDbConnectionFactory database, TimeProvider time, ILogger<KpiRunner> logger, KpiReport? report = null,
-    Metrics.MonitoringMetrics? metrics = null)
+    Metrics.MonitoringMetrics? metrics = null, IOptions<KpiRunnerOptions>? options = null)
 {
     /// <summary>
     /// How far back an updated account restates the days of its orders (its segment or acquisition channel cuts them).
@@ -31,8 +32,9 @@ public sealed class KpiRunner(SqlKpiRollup rollup, SqlKpiFactsStore facts, IWate
     /// <summary>
     /// At most this many consecutive days per rollup call: each call reads every table once for its days, so fewer,
     /// longer calls are faster (one scan instead of one index probe per day), and this bounds the memory of one call.
+    /// <c>Monitoring:Kpis:DaysPerCall</c> (see <see cref="KpiRunnerOptions"/>).
     /// </summary>
-    public int ChunkDays { get; init; } = 366;
+    public int ChunkDays { get; init; } = (options?.Value ?? new KpiRunnerOptions()).DaysPerCall;
 
     private const string WatermarkSource = "kpis", WatermarkEntity = "daily_facts";
 
@@ -46,10 +48,13 @@ public sealed class KpiRunner(SqlKpiRollup rollup, SqlKpiFactsStore facts, IWate
         var days = Days;
         var today = days.DayOf(started);
         var last = await watermarks.GetAsync(WatermarkSource, WatermarkEntity, cancellationToken);
+        var historyStart = await FirstDayAsync(days, today, cancellationToken);
+        // Both kinds of run keep to the history's days: an account opened years before the first order changes no day
+        // a full recompute would compute, so an incremental run does not compute it either.
         var toCompute = recomputeAll || last is null
-            ? await HistoryDaysAsync(days, today, cancellationToken)
+            ? Enumerable.Range(0, today.DayNumber - historyStart.DayNumber + 1).Select(historyStart.AddDays).ToList()
             : (await ChangedDaysAsync(DateTimeOffset.Parse(last) - ChangeOverlap, days, today.AddDays(-RestatementDays), cancellationToken))
-                .Where(d => d <= today).Order().ToList();
+                .Where(d => d >= historyStart && d <= today).Order().ToList();
 
         var done = 0;
         foreach (var batch in Batches(Runs(toCompute, ChunkDays), ChunkDays))
@@ -130,8 +135,8 @@ public sealed class KpiRunner(SqlKpiRollup rollup, SqlKpiFactsStore facts, IWate
     /// <summary>At most this many runs of days in one rollup call (see <see cref="Batches"/>).</summary>
     public const int MaxRunsPerCall = 100;
 
-    /// <summary>Every day from the first order or session to today.</summary>
-    private async Task<List<DateOnly>> HistoryDaysAsync(ShopDays days, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>The shop's first day: that of its first order or session (today when it has neither).</summary>
+    private async Task<DateOnly> FirstDayAsync(ShopDays days, DateOnly today, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -141,7 +146,7 @@ public sealed class KpiRunner(SqlKpiRollup rollup, SqlKpiFactsStore facts, IWate
             while (await reader.ReadAsync(cancellationToken))
                 if (!reader.IsDBNull(0) && days.DayOf(database.Dialect.ReadTimestamp(reader.GetValue(0))) is var day && day < first)
                     first = day;
-        return Enumerable.Range(0, today.DayNumber - first.DayNumber + 1).Select(first.AddDays).ToList();
+        return first;
     }
 
     /// <summary>

@@ -9,6 +9,11 @@ public static class KpisServiceCollectionExtensions
     {
         services.AddSingleton<SqlKpiRollup>();
         services.AddSingleton<SqlKpiFactsStore>();
+        // Bound when there is a configuration: hosts have one; the benchmarks' and tests' bare containers take the defaults.
+        services.AddOptions<KpiRunnerOptions>()
+            .Configure<IServiceProvider>((options, provider) => provider.GetService<IConfiguration>()?.GetSection(KpiRunnerOptions.Section).Bind(options))
+            .Validate(o => o.DaysPerCall >= 1, $"{KpiRunnerOptions.Section}:DaysPerCall must be a whole number of days, at least 1")
+            .ValidateOnStart();
         services.AddSingleton<KpiRunner>();
         services.AddSingleton<KpiReport>();
         services.AddSingleton<SqlAccountHistories>();

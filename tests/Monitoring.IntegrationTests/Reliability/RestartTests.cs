@@ -166,12 +166,13 @@ public sealed class RestartTests(PostgresFixture postgres, ITestOutputHelper out
         CopyRepositoryChecks(folder.Checks);
         var database = await postgres.Server.CreateDatabaseAsync();
         var generated = await FillWithDemoDataAsync(database);
+        var shopBefore = await ShopHistoryAsync(database);
         var hangfire = new HangfireOnPostgres(database);
 
         var first = await ServiceProcess.StartAsync(folder.Checks, Environment(database));
         await hangfire.WaitForRecurringJobAsync(KpiJob.JobId);
         var clock = Stopwatch.StartNew();
-        // No watermark yet: the job recomputes the whole history, a year of days per transaction.
+        // No watermark yet: the job recomputes the whole history, a year of days per transaction (see Environment).
         var jobId = hangfire.Trigger(KpiJob.JobId);
         var atKill = await WaitForAsync(database, "SELECT count(*) FROM kpi_daily_facts", n => n > 0, "the first year of daily KPI rows");
         await first.KillAsync();
@@ -196,6 +197,7 @@ public sealed class RestartTests(PostgresFixture postgres, ITestOutputHelper out
         // The expectation: the same history recomputed from scratch by a run nobody interrupted.
         await RecomputeAsync(database, folder.Checks);
         var clean = await FactsAsync(database);
+        var shopAfter = await ShopHistoryAsync(database);
         var states = await hangfire.StatesAsync(jobId);
         output.WriteLine($"KPI recompute of the demo data ({generated.Rows:N0} rows generated in {generated.Took.TotalSeconds:0} s): killed " +
                          $"{killedAt.TotalSeconds:0.0} s after the trigger, with {rowsAtKill:N0} daily rows of {daysAtKill:N0} day(s) in the store " +
@@ -204,7 +206,10 @@ public sealed class RestartTests(PostgresFixture postgres, ITestOutputHelper out
                          $"job states: {string.Join(" → ", states)}");
         output.WriteLine($"after: {rows:N0} daily rows ({keys:N0} distinct day/segment keys, {days:N0} days), {afterRestart.Count(c => c.Value != clean.GetValueOrDefault(c.Key)):N0} " +
                          $"differing from a clean recompute's {clean.Count:N0}; mail outbox: {mails:N0} row(s) ({mailKinds}), {mailKeys:N0} distinct kind/key/recipient");
+        output.WriteLine($"shop data before the first start: {shopBefore}; after the clean recompute: {shopAfter}");
 
+        // Nothing but the demo fill writes shop data here: the job and the clean recompute read the same history.
+        Assert.True(shopBefore == shopAfter, $"the shop data changed while the service ran: before {shopBefore}; after {shopAfter}");
         Assert.Equal(0, watermarkAtKill);
         Assert.InRange(daysAtKill, 1, days - 1);
         Assert.Equal(keys, rows);
@@ -221,6 +226,8 @@ public sealed class RestartTests(PostgresFixture postgres, ITestOutputHelper out
         ["Monitoring__Scheduling__AbandonedJobTimeout"] = AbandonedAfter.ToString("c", CultureInfo.InvariantCulture),
         // The incremental scan would run a full scan of its own within two minutes of a first start.
         ["Monitoring__Scheduling__QualityIncrementalInterval"] = "1.00:00:00",
+        // The demo's two years in two rollup calls, so the KPI recompute can be killed between its two transactions.
+        ["Monitoring__Kpis__DaysPerCall"] = "366",
         ["Logging__LogLevel__Default"] = "Information",
     };
 
@@ -277,6 +284,17 @@ public sealed class RestartTests(PostgresFixture postgres, ITestOutputHelper out
         await using var services = await CliServices.BuildAsync(HostArguments(database), CancellationToken.None,
             s => s.AddSingleton(new ActiveChecks(checks)));
         await services.GetRequiredService<KpiRunner>().RunAsync(recomputeAll: true, null, CancellationToken.None);
+    }
+
+    /// <summary>The span and count of the orders and sessions, which set the days a full recompute computes.</summary>
+    private static async Task<string> ShopHistoryAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        var orders = await connection.QuerySingleAsync<(DateTime? First, DateTime? Last, long Count)>(
+            "SELECT min(placed_at), max(placed_at), count(*) FROM orders");
+        var sessions = await connection.QuerySingleAsync<(DateTime? First, DateTime? Last, long Count)>(
+            "SELECT min(started_at), max(started_at), count(*) FROM sessions");
+        return $"orders {orders.First:O} to {orders.Last:O} ({orders.Count:N0}), sessions {sessions.First:O} to {sessions.Last:O} ({sessions.Count:N0})";
     }
 
     private static async Task<string> MailKindsAsync(string database)
