@@ -63,8 +63,8 @@ internal static class KpiRollupSql
     /// <summary>
     /// PostgreSQL's binary COPY of one row per order (counted or cancelled): when it was placed (its day and whether
     /// its account is new are computed by the reader, from <see cref="AccountsCopy"/>), its dimensions, and its lines
-    /// side by side in four arrays (SKU, quantity, amount, quantity × unit cost; null without lines, and for a
-    /// cancelled order), for <see cref="OrderDays"/>, which sums the order and its categories from them: one pass over
+    /// side by side in four arrays (SKU, quantity, amount, unit cost; null without lines, and for a cancelled order;
+    /// the reader multiplies quantity by unit cost), for <see cref="OrderDays"/>, which sums the order and its categories from them: one pass over
     /// the lines serves the order figures and the category figures (<see cref="Categories"/> is SQLite's). Grouped by
     /// the order's key alone (its other columns depend on it), the query can merge the orders in key order with their
     /// lines in key order as both primary keys give them; grouped with the account's columns too, PostgreSQL sorted
@@ -76,7 +76,7 @@ internal static class KpiRollupSql
                    array_agg(l.sku) FILTER (WHERE l.order_id IS NOT NULL) AS skus,
                    array_agg(l.quantity) FILTER (WHERE l.order_id IS NOT NULL) AS quantities,
                    array_agg(l.amount) FILTER (WHERE l.order_id IS NOT NULL) AS amounts,
-                   array_agg(l.quantity * l.unit_cost) FILTER (WHERE l.order_id IS NOT NULL) AS costs
+                   array_agg(l.unit_cost) FILTER (WHERE l.order_id IS NOT NULL) AS unit_costs
             FROM orders o
             LEFT JOIN order_lines l ON l.order_id = o.id AND o.status <> 'cancelled'
             WHERE {ranges.Where("o.placed_at")} AND o.is_synthetic = false

@@ -66,6 +66,9 @@ internal sealed class OrdersFromCopy(OrderDays orders, ShopDaySql shopDay)
                 Numbers(copy, 8, quantities, lines);
                 Numbers(copy, 9, amounts, lines);
                 Numbers(copy, 10, costs, lines);
+                // The line's cost is multiplied here, not in the query: 10 million numeric products took PostgreSQL
+                // about a second of the two years' COPY. Null when either is, as in SQL.
+                for (var i = 0; i < lines; i++) costs[i] = quantities[i] * costs[i];
             }
             var placedAt = copy.Int64(0);
             var account = TextNumber(copy, 4);
