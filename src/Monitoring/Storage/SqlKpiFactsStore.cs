@@ -12,6 +12,9 @@ public sealed class SqlKpiFactsStore(IDbConnectionFactory database, TimeProvider
 {
     private static readonly JsonSerializerOptions Json = new() { Converters = { new BasketHistogramConverter() } };
 
+    /// <summary>The advisory lock of <see cref="ReplaceAsync(IReadOnlyList{ValueTuple{DateOnly, DateOnly}}, IReadOnlyList{DailyFacts}, CancellationToken)"/> ("kpifacts").</summary>
+    private const long ReplaceLockKey = 0x6b70696661637473;
+
     public async Task SaveAsync(IReadOnlyList<DailyFacts> facts, CancellationToken cancellationToken)
     {
         if (facts.Count == 0) return;
@@ -44,6 +47,12 @@ public sealed class SqlKpiFactsStore(IDbConnectionFactory database, TimeProvider
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // One replacement at a time (`monitoring kpis --recompute` while the service's job runs): a second one that
+        // deleted the same days before the first committed would then insert rows the first inserted (duplicate key).
+        // Waiting for the lock, its DELETE sees them. SQLite's write lock already serializes the transactions.
+        if (connection is NpgsqlConnection)
+            await connection.ExecuteAsync(new CommandDefinition($"SELECT pg_advisory_xact_lock({ReplaceLockKey})", transaction: transaction,
+                cancellationToken: cancellationToken));
         foreach (var (first, last) in runs)
             await connection.ExecuteAsync(new CommandDefinition("DELETE FROM kpi_daily_facts WHERE day >= @First AND day <= @Last",
                 new { First = first.ToString("yyyy-MM-dd"), Last = last.ToString("yyyy-MM-dd") }, transaction, cancellationToken: cancellationToken));
