@@ -18,7 +18,9 @@ internal static class CliServices
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true)
                 .SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton(TimeProvider.System);
+            .AddSingleton(TimeProvider.System)
+            // The settings bound from the container (Monitoring:Kpis and the like) read them as serve does.
+            .AddSingleton(configuration);
         services.AddStorage(storage);
         services.AddShop();
         services.AddKpis();

@@ -55,6 +55,21 @@ public sealed class ExecutableTests
         Assert.Contains("2 error(s)", output);
     }
 
+    [Theory]
+    [InlineData("0", "Monitoring:Kpis:DaysPerCall must be a whole number of days, at least 1")]
+    [InlineData("two", "Failed to convert configuration value 'two' at 'Monitoring:Kpis:DaysPerCall'")]
+    public async Task Kpis_names_a_bad_setting_in_one_line_and_exits_two(string value, string expected)
+    {
+        using var folder = new TempFolder();
+
+        var (exit, output) = await RunAsync("kpis", "--checks", RepositoryChecks(),
+            $"--Monitoring:Storage:SqlitePath={Path.Combine(folder.Root, "monitoring.db")}", $"--Monitoring:Kpis:DaysPerCall={value}");
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"configuration error: {expected}", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
     [Fact]
     public async Task Serve_refuses_to_start_on_an_invalid_folder_and_says_why()
     {
