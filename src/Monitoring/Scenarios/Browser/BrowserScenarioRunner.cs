@@ -100,7 +100,7 @@ public sealed class BrowserScenarioRunner(BrowserHost host, TimeProvider time)
             }
             waitingFor = "the page to load";
             if (step.Action is not BrowserAction.Nothing)
-                await page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = BrowserExpectations.Remaining(time, deadline, budgetMs) });
+                await PageLoad.WaitAsync(page, time, deadline, budgetMs);
 
             var status = state.Documents.Select(d => (int?)d.Status).FirstOrDefault(s => s >= 400)
                          ?? state.Documents.LastOrDefault()?.Status;
